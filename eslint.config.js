@@ -1,0 +1,85 @@
+// Lint is part of `npm test`. Its main job is to keep the layers apart: shared/ is pure
+// (no React, Dexie, Electron, Lexical, DOM or I/O), renderer/ never imports electron, electron/
+// never imports renderer/, and Dexie stays in renderer/db.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const uiPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'electron', 'lexical', '@lexical/*'];
+const ioModules = ['fs', 'fs/*', 'node:*', 'path', 'child_process', 'os', 'http', 'https', 'net'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
+          { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'window', message: 'shared/ has no DOM.' },
+        { name: 'document', message: 'shared/ has no DOM.' },
+        { name: 'indexedDB', message: 'shared/ has no storage.' },
+        { name: 'localStorage', message: 'shared/ has no storage.' },
+        { name: 'fetch', message: 'shared/ does no I/O.' },
+        { name: 'process', message: 'shared/ is host-independent.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/refs': 'off',
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
+          { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
+          { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
+          { group: ['dexie'], importNames: ['default', 'Dexie', 'Table'], message: 'Dexie lives in renderer/db: call a repository through a hook.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/renderer/**', 'react', 'dexie', 'lexical'], message: 'electron/ never imports the renderer.' }],
+      }],
+    },
+  },
+  {
+    files: ['cli/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'tests/**/*.{ts,tsx,mjs}', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,74 @@
+/**
+ * The renderer's Content-Security-Policy, in one place. The production policy is what
+ * renderer/index.html carries as a <meta> and what the main process sets as a response
+ * header; the build refuses an index.html whose policy differs (see renderer.vite.ts).
+ * A dev server additionally needs its HMR websocket and @vitejs/plugin-react's inline
+ * preamble script: `devContentSecurityPolicy` allows exactly those, by nonce, never by
+ * 'unsafe-inline'. Pure: no electron or node imports, so configs and tests can use it.
+ */
+
+type Policy = ReadonlyArray<readonly [directive: string, ...sources: string[]]>;
+
+const PRODUCTION_POLICY: Policy = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self'", "'unsafe-inline'"],
+  ['img-src', "'self'", 'data:', 'blob:'],
+  ['font-src', "'self'", 'data:'],
+  ['connect-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  ['frame-ancestors', "'none'"],
+];
+
+function serialise(policy: Policy): string {
+  return policy.map((directive) => directive.join(' ')).join('; ');
+}
+
+/** The policy for built renderers (Electron and web). */
+export const CONTENT_SECURITY_POLICY = serialise(PRODUCTION_POLICY);
+
+/**
+ * The policy while a Vite dev server serves the renderer: the production policy plus the
+ * inline scripts Vite marks with `nonce` and websockets to the dev server's host.
+ *
+ * @example devContentSecurityPolicy('abc') // "…; script-src 'self' 'nonce-abc'; …"
+ */
+export function devContentSecurityPolicy(nonce: string): string {
+  if (!/^[A-Za-z0-9+/=_-]{8,}$/.test(nonce)) throw new Error('A CSP nonce must be base64 and at least 8 characters.');
+  return serialise(
+    PRODUCTION_POLICY.map(([name, ...sources]) => {
+      if (name === 'script-src') return [name, ...sources, `'nonce-${nonce}'`] as const;
+      if (name === 'connect-src') return [name, ...sources, 'ws://localhost:*', 'ws://127.0.0.1:*'] as const;
+      return [name, ...sources] as const;
+    }),
+  );
+}
+
+const CSP_META = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=(["'])(.*?)\1\s*\/?>/is;
+
+/** The policy in an HTML page's CSP <meta>, or `null` if it has none. */
+export function readCspMeta(html: string): string | null {
+  const match = CSP_META.exec(html);
+  return match ? (match[2] ?? '') : null;
+}
+
+/** Puts `policy` in the page's CSP <meta>, replacing the one it has or adding one to <head>. */
+export function writeCspMeta(html: string, policy: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+  if (CSP_META.test(html)) return html.replace(CSP_META, () => meta);
+  if (!/<head[^>]*>/i.test(html)) throw new Error('index.html has no <head> to carry the Content-Security-Policy.');
+  return html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`);
+}
+
+/** Whether two policies say the same thing, ignoring spacing and a trailing semicolon. */
+export function isSamePolicy(a: string, b: string): boolean {
+  const normalise = (policy: string): string =>
+    policy
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/).join(' '))
+      .filter((directive) => directive !== '')
+      .join('; ');
+  return normalise(a) === normalise(b);
+}

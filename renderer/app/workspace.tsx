@@ -1,0 +1,47 @@
+/**
+ * The workspace context: the database, the current project and coder, the host bridge, and
+ * the two things every panel needs from the others: the text selection being coded and a way
+ * to tell the researcher what happened (notices).
+ */
+import { createContext, useContext } from 'react';
+import type { MarginaliaBridge } from '../../shared/bridge.ts';
+import type { CodeId, Coder, DocumentId, Project } from '../../shared/model/index.ts';
+import type { MarginaliaDatabase } from '../db/database.ts';
+
+/** A range of the open document, in UTF-16 code units of its text. */
+export interface TextSelection {
+  documentId: DocumentId;
+  start: number;
+  end: number;
+}
+
+export type NoticeKind = 'info' | 'error';
+
+export interface Workspace {
+  db: MarginaliaDatabase;
+  bridge: MarginaliaBridge;
+  project: Project;
+  coder: Coder;
+  /** Shows a short message at the bottom of the window (errors stay until dismissed). */
+  notify(message: string, kind?: NoticeKind): void;
+  /** Runs a user action; an error is shown as a notice instead of being lost. */
+  run(action: () => Promise<unknown>, success?: string): Promise<void>;
+  /** The current text selection in the document view, if any. */
+  selection: TextSelection | null;
+  /** Applies a code to the current selection (what clicking a code, keys 1–9 and the picker do). */
+  applyCodeToSelection(codeId: CodeId): Promise<void>;
+  /** Codes whose codings are painted; `null` = all. */
+  visibleCodeIds: ReadonlySet<CodeId> | null;
+  setVisibleCodeIds(ids: ReadonlySet<CodeId> | null): void;
+  /** The code selected in the codebook (shown in the detail panel). */
+  selectedCodeId: CodeId | null;
+  selectCode(id: CodeId | null): void;
+}
+
+export const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace must be used inside the workspace provider.');
+  return workspace;
+}

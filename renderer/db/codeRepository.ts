@@ -1,0 +1,160 @@
+/**
+ * The codebook: creating, editing, moving, merging and deleting Codes. Every change is one
+ * undoable action (see history.ts).
+ */
+import type { Code, CodeId, ProjectId, Segment } from '../../shared/model/index.ts';
+import { descendantIds, moveCode as planMove, nextSiblingOrder } from '../../shared/coding/codeTree.ts';
+import { mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
+import type { MarginaliaDatabase } from './database.ts';
+import { recordAction } from './history.ts';
+import { newId } from './ids.ts';
+
+export async function listCodes(db: MarginaliaDatabase, projectId: ProjectId): Promise<Code[]> {
+  return db.codes.where('projectId').equals(projectId).toArray();
+}
+
+/** Segment counts per code and per document, for the codebook and the document list. */
+export async function countSegments(db: MarginaliaDatabase, projectId: ProjectId): Promise<{ byCode: Map<string, number>; byDocument: Map<string, number> }> {
+  const byCode = new Map<string, number>();
+  const byDocument = new Map<string, number>();
+  await db.segments.where('projectId').equals(projectId).each((s) => {
+    byCode.set(s.codeId, (byCode.get(s.codeId) ?? 0) + 1);
+    byDocument.set(s.documentId, (byDocument.get(s.documentId) ?? 0) + 1);
+  });
+  return { byCode, byDocument };
+}
+
+/** Default colours for new codes: distinct, and readable behind black text at highlight opacity. */
+export const CODE_PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#bfef45', '#808000', '#000075'];
+
+export type NewCode = Partial<Omit<Code, 'id' | 'projectId' | 'order'>> & { name: string };
+
+export async function createCode(db: MarginaliaDatabase, projectId: ProjectId, fields: NewCode): Promise<Code> {
+  const name = fields.name.trim();
+  if (!name) throw new Error('A code needs a name.');
+  return recordAction(db, projectId, `Create code “${name}”`, async (recorder) => {
+    const codes = await listCodes(db, projectId);
+    const parentId = fields.parentId ?? null;
+    const code: Code = {
+      id: newId<CodeId>(),
+      projectId,
+      parentId,
+      name,
+      color: fields.color ?? CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
+      description: fields.description ?? '',
+      definition: fields.definition ?? '',
+      inclusion: fields.inclusion ?? '',
+      exclusion: fields.exclusion ?? '',
+      examples: fields.examples ?? '',
+      isCodable: fields.isCodable ?? true,
+      order: nextSiblingOrder(codes, parentId),
+    };
+    await recorder.put('codes', code);
+    return code;
+  });
+}
+
+export type CodePatch = Partial<Pick<Code, 'name' | 'color' | 'description' | 'definition' | 'inclusion' | 'exclusion' | 'examples' | 'isCodable'>>;
+
+const FIELD_LABELS: Record<keyof CodePatch, string> = {
+  name: 'Rename',
+  color: 'Recolour',
+  description: 'Describe',
+  definition: 'Define',
+  inclusion: 'Edit inclusion criteria of',
+  exclusion: 'Edit exclusion criteria of',
+  examples: 'Edit examples of',
+  isCodable: 'Change kind of',
+};
+
+export async function updateCode(db: MarginaliaDatabase, id: CodeId, patch: CodePatch): Promise<void> {
+  const code = await db.codes.get(id);
+  if (!code) throw new Error('That code no longer exists.');
+  if (patch.name !== undefined && !patch.name.trim()) throw new Error('A code needs a name.');
+  if (patch.isCodable === false && code.isCodable && (await db.segments.where('codeId').equals(id).count()) > 0) {
+    throw new Error(`“${code.name}” has codings: a category cannot hold codings. Move or remove them first.`);
+  }
+  const changed = (Object.keys(patch) as (keyof CodePatch)[]).filter((k) => patch[k] !== undefined && patch[k] !== code[k]);
+  if (changed.length === 0) return;
+  const label = `${changed.length === 1 ? FIELD_LABELS[changed[0]!] : 'Edit'} “${code.name}”`;
+  await recordAction(db, code.projectId, label, (recorder) => recorder.put('codes', { ...code, ...patch, name: (patch.name ?? code.name).trim() }));
+}
+
+/** Moves a code under `newParentId` (null = top level) at position `index` among its new siblings. */
+export async function moveCode(db: MarginaliaDatabase, id: CodeId, newParentId: CodeId | null, index: number): Promise<void> {
+  const code = await db.codes.get(id);
+  if (!code) throw new Error('That code no longer exists.');
+  const codes = await listCodes(db, code.projectId);
+  const changes = planMove(codes, id, newParentId, index);
+  if (changes.length === 0) return;
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  await recordAction(db, code.projectId, `Move “${code.name}”`, (recorder) =>
+    recorder.bulkPut('codes', changes.map((change) => ({ ...byId.get(change.id)!, parentId: change.parentId, order: change.order }))),
+  );
+}
+
+/**
+ * Merges `sourceId` into `targetId`: the source's codings move to the target (merging with the
+ * target's overlapping codings by the same coder), its sub-codes move under the target, and the
+ * source is deleted.
+ */
+export async function mergeCodes(db: MarginaliaDatabase, sourceId: CodeId, targetId: CodeId): Promise<void> {
+  if (sourceId === targetId) throw new Error('A code cannot be merged into itself.');
+  const [source, target] = await Promise.all([db.codes.get(sourceId), db.codes.get(targetId)]);
+  if (!source || !target) throw new Error('That code no longer exists.');
+  const codes = await listCodes(db, source.projectId);
+  if (descendantIds(codes, sourceId).has(targetId)) throw new Error(`“${target.name}” is inside “${source.name}”: merge it the other way round.`);
+  await recordAction(db, source.projectId, `Merge “${source.name}” into “${target.name}”`, async (recorder) => {
+    const moved = await db.segments.where('codeId').equals(sourceId).toArray();
+    if (moved.length > 0 && !target.isCodable) await recorder.put('codes', { ...target, isCodable: true });
+    // Group by (document, coder) so each group merges against the target's own segments once.
+    const groups = new Map<string, Segment[]>();
+    for (const s of moved) {
+      const key = `${s.documentId}\u0000${s.coderId}`;
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    await recorder.bulkDelete('segments', moved.map((s) => s.id));
+    for (const group of groups.values()) {
+      const { documentId, coderId } = group[0]!;
+      let current = await db.segments.where('[documentId+codeId+coderId]').equals([documentId, targetId, coderId]).toArray();
+      for (const s of group.sort((a, b) => a.start - b.start)) {
+        const merged = mergeIntoRanges(current, s.start, s.end);
+        const keep = current.find((c) => merged.absorbedIds.includes(c.id));
+        await recorder.bulkDelete('segments', merged.absorbedIds.filter((id) => id !== keep?.id));
+        const segment: Segment = { ...(keep ?? s), codeId: targetId, start: merged.start, end: merged.end };
+        await recorder.put('segments', segment);
+        current = [...current.filter((c) => !merged.absorbedIds.includes(c.id)), segment];
+      }
+    }
+    let order = nextSiblingOrder(codes, targetId);
+    const children = codes.filter((c) => c.parentId === sourceId).sort((a, b) => a.order - b.order);
+    await recorder.bulkPut('codes', children.map((c) => ({ ...c, parentId: targetId, order: order++ })));
+    for (const memo of await db.memos.filter((m) => m.target.kind === 'code' && m.target.id === sourceId).toArray()) {
+      await recorder.put('memos', { ...memo, target: { kind: 'code', id: targetId } });
+    }
+    await recorder.delete('codes', sourceId);
+  });
+}
+
+/** How many codes and codings a delete would remove, to show before asking. */
+export async function describeCodeDeletion(db: MarginaliaDatabase, id: CodeId): Promise<{ codes: number; segments: number }> {
+  const code = await db.codes.get(id);
+  if (!code) return { codes: 0, segments: 0 };
+  const ids = descendantIds(await listCodes(db, code.projectId), id);
+  const segments = await db.segments.where('codeId').anyOf([...ids]).count();
+  return { codes: ids.size, segments };
+}
+
+/** Deletes a code, its sub-codes and all their codings (undoable). */
+export async function deleteCode(db: MarginaliaDatabase, id: CodeId): Promise<void> {
+  const code = await db.codes.get(id);
+  if (!code) return;
+  const ids = [...descendantIds(await listCodes(db, code.projectId), id)];
+  await recordAction(db, code.projectId, `Delete “${code.name}”`, async (recorder) => {
+    const segments = await db.segments.where('codeId').anyOf(ids).primaryKeys();
+    await recorder.bulkDelete('segments', segments);
+    const memoIds = await db.memos.filter((m) => (m.target.kind === 'code' && ids.includes(m.target.id)) || (m.target.kind === 'segment' && segments.includes(m.target.id))).primaryKeys();
+    await recorder.bulkDelete('memos', memoIds);
+    await recorder.bulkDelete('codes', ids);
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The IndexedDB schema (Dexie), the single source of truth for a researcher's work.
+ *
+ * Schema versions are append-only: a shipped `version(n)` is never edited; a change adds
+ * `version(n + 1)` with an upgrade function.
+ *
+ * A document's text lives in its own table (`documentTexts`) so the document list and counts
+ * never load megabytes of text.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Code, CodeSet, Coder, Document, Memo, Project, Segment } from '../../shared/model/index.ts';
+
+/** A Document row without its text (the text is in `documentTexts`). */
+export type DocumentRow = Omit<Document, 'text'>;
+
+export interface DocumentTextRow {
+  documentId: Document['id'];
+  text: string;
+}
+
+/** One undoable change to one row: the row before and after (`undefined` = absent). */
+export interface RowChange {
+  table: UndoableTable;
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One user action in the undo history of a project. */
+export interface HistoryEntry {
+  seq?: number;
+  projectId: string;
+  /** What the action was, as a user would say it: "Apply code “Sex workers”". */
+  label: string;
+  changes: RowChange[];
+  /** 1 when undone (and so redoable); numbers because IndexedDB cannot index booleans. */
+  undone: 0 | 1;
+  at: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** Tables whose changes go through the undo history. */
+export type UndoableTable = 'codes' | 'segments' | 'memos' | 'sets';
+
+export class MarginaliaDatabase extends Dexie {
+  projects!: EntityTable<Project, 'id'>;
+  coders!: EntityTable<Coder, 'id'>;
+  documents!: EntityTable<DocumentRow, 'id'>;
+  documentTexts!: EntityTable<DocumentTextRow, 'documentId'>;
+  codes!: EntityTable<Code, 'id'>;
+  segments!: EntityTable<Segment, 'id'>;
+  memos!: EntityTable<Memo, 'id'>;
+  sets!: EntityTable<CodeSet, 'id'>;
+  history!: EntityTable<HistoryEntry, 'seq'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = 'marginalia') {
+    super(name);
+    this.version(1).stores({
+      projects: 'id, name',
+      coders: 'id, name',
+      documents: 'id, projectId, [projectId+order]',
+      documentTexts: 'documentId',
+      codes: 'id, projectId, parentId',
+      segments: 'id, projectId, documentId, codeId, coderId, [documentId+codeId+coderId]',
+      memos: 'id, projectId',
+      sets: 'id, projectId',
+      history: '++seq, projectId, [projectId+undone]',
+      settings: 'key',
+    });
+  }
+}
+
+/** All tables an action may touch, for `db.transaction('rw', ...)`. */
+export function allTables(db: MarginaliaDatabase) {
+  return [db.projects, db.coders, db.documents, db.documentTexts, db.codes, db.segments, db.memos, db.sets, db.history, db.settings];
+}

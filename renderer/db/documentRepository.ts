@@ -1,0 +1,48 @@
+/** Documents and their immutable texts. Imports are one transaction: all files or none. */
+import type { DocumentId, ProjectId } from '../../shared/model/index.ts';
+import { normaliseLineEndings, type ImportedText } from '../../shared/importers/plainText.ts';
+import type { DocumentRow, MarginaliaDatabase } from './database.ts';
+import { newId, now } from './ids.ts';
+
+export async function listDocuments(db: MarginaliaDatabase, projectId: ProjectId): Promise<DocumentRow[]> {
+  return db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray();
+}
+
+export async function readDocumentText(db: MarginaliaDatabase, documentId: DocumentId): Promise<string | undefined> {
+  return (await db.documentTexts.get(documentId))?.text;
+}
+
+/** Adds documents at the end of the list, in one transaction. Returns their ids in order. */
+export async function addDocuments(db: MarginaliaDatabase, projectId: ProjectId, documents: readonly ImportedText[]): Promise<DocumentId[]> {
+  return db.transaction('rw', db.documents, db.documentTexts, db.projects, async () => {
+    const last = await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).last();
+    let order = (last?.order ?? -1) + 1;
+    const ids: DocumentId[] = [];
+    const createdAt = now();
+    for (const document of documents) {
+      const id = newId<DocumentId>();
+      ids.push(id);
+      await db.documents.add({ id, projectId, name: document.name, origin: document.origin, order: order++, createdAt, variables: {} });
+      // LF is an invariant of stored text; normalise again in case a caller skipped the importer.
+      await db.documentTexts.add({ documentId: id, text: normaliseLineEndings(document.text) });
+    }
+    await db.projects.update(projectId, { modifiedAt: createdAt });
+    return ids;
+  });
+}
+
+export async function renameDocument(db: MarginaliaDatabase, id: DocumentId, name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('A document needs a name.');
+  await db.documents.update(id, { name: trimmed });
+}
+
+/** Deletes a document with its text, its segments and the memos written on it. */
+export async function deleteDocument(db: MarginaliaDatabase, id: DocumentId): Promise<void> {
+  await db.transaction('rw', [db.documents, db.documentTexts, db.segments, db.memos], async () => {
+    await db.segments.where('documentId').equals(id).delete();
+    await db.memos.filter((m) => m.target.kind === 'document' && m.target.id === id).delete();
+    await db.documentTexts.delete(id);
+    await db.documents.delete(id);
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Segments: applying, removing, recoding and resizing codings. Every change is one undoable
+ * action. Applying a code over text the same coder already coded with that code merges into
+ * one Segment, never a duplicate.
+ */
+import type { CodeId, CoderId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
+import { isValidRange, mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
+import type { MarginaliaDatabase } from './database.ts';
+import { recordAction, type ActionRecorder } from './history.ts';
+import { newId, now } from './ids.ts';
+
+export async function listSegmentsOfDocument(db: MarginaliaDatabase, documentId: DocumentId): Promise<Segment[]> {
+  return db.segments.where('documentId').equals(documentId).toArray();
+}
+
+export async function listSegmentsOfProject(db: MarginaliaDatabase, projectId: ProjectId): Promise<Segment[]> {
+  return db.segments.where('projectId').equals(projectId).toArray();
+}
+
+export interface ApplyCodeRequest {
+  projectId: ProjectId;
+  documentId: DocumentId;
+  codeId: CodeId;
+  coderId: CoderId;
+  start: number;
+  end: number;
+}
+
+async function codeName(db: MarginaliaDatabase, codeId: CodeId): Promise<string> {
+  return (await db.codes.get(codeId))?.name ?? 'code';
+}
+
+/**
+ * Writes `[start, end)` under `codeId` for `coderId`, absorbing that coder's overlapping or
+ * touching segments of the same code. Returns the resulting segment.
+ */
+async function putMergedSegment(db: MarginaliaDatabase, recorder: ActionRecorder, request: ApplyCodeRequest, keepId?: SegmentId, createdAt?: string): Promise<Segment> {
+  const sameCodeAndCoder = await db.segments
+    .where('[documentId+codeId+coderId]')
+    .equals([request.documentId, request.codeId, request.coderId])
+    .toArray();
+  const candidates = sameCodeAndCoder.filter((s) => s.id !== keepId);
+  const merged = mergeIntoRanges(candidates, request.start, request.end);
+  const absorbed = candidates.filter((s) => merged.absorbedIds.includes(s.id));
+  // Keep the oldest id of the merge so memos on it stay attached.
+  const survivor = keepId ?? absorbed.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]?.id ?? newId<SegmentId>();
+  const existing = await db.segments.get(survivor);
+  await recorder.bulkDelete('segments', merged.absorbedIds.filter((id) => id !== survivor));
+  const segment: Segment = {
+    id: survivor,
+    projectId: request.projectId,
+    documentId: request.documentId,
+    codeId: request.codeId,
+    coderId: request.coderId,
+    start: merged.start,
+    end: merged.end,
+    createdAt: existing?.createdAt ?? createdAt ?? now(),
+  };
+  await recorder.put('segments', segment);
+  return segment;
+}
+
+/** Applies a code to a range of a document. Throws on an empty or out-of-range selection or a category. */
+export async function applyCode(db: MarginaliaDatabase, request: ApplyCodeRequest): Promise<Segment> {
+  const [code, text] = await Promise.all([db.codes.get(request.codeId), db.documentTexts.get(request.documentId)]);
+  if (!code) throw new Error('That code no longer exists.');
+  if (!code.isCodable) throw new Error(`“${code.name}” is a category: apply one of its codes instead.`);
+  if (!text || !isValidRange(request.start, request.end, text.text.length)) throw new Error('Select some text in the document first.');
+  return recordAction(db, request.projectId, `Apply “${code.name}”`, (recorder) => putMergedSegment(db, recorder, request));
+}
+
+export async function removeSegment(db: MarginaliaDatabase, id: SegmentId): Promise<void> {
+  const segment = await db.segments.get(id);
+  if (!segment) return;
+  await recordAction(db, segment.projectId, `Remove “${await codeName(db, segment.codeId)}” coding`, async (recorder) => {
+    await recorder.delete('segments', id);
+    for (const memo of await db.memos.filter((m) => m.target.kind === 'segment' && m.target.id === id).toArray()) {
+      await recorder.delete('memos', memo.id);
+    }
+  });
+}
+
+/** Moves a segment to another code (merging with that code's overlapping segments of the same coder). */
+export async function changeSegmentCode(db: MarginaliaDatabase, id: SegmentId, codeId: CodeId): Promise<void> {
+  const segment = await db.segments.get(id);
+  const code = await db.codes.get(codeId);
+  if (!segment || !code) throw new Error('That coding or code no longer exists.');
+  if (!code.isCodable) throw new Error(`“${code.name}” is a category: choose one of its codes instead.`);
+  await recordAction(db, segment.projectId, `Recode as “${code.name}”`, async (recorder) => {
+    await recorder.delete('segments', id);
+    await putMergedSegment(db, recorder, { ...segment, codeId }, undefined, segment.createdAt);
+  });
+}
+
+/** Changes a segment's boundaries. */
+export async function resizeSegment(db: MarginaliaDatabase, id: SegmentId, start: number, end: number): Promise<void> {
+  const segment = await db.segments.get(id);
+  if (!segment) throw new Error('That coding no longer exists.');
+  const text = await db.documentTexts.get(segment.documentId);
+  if (!text || !isValidRange(start, end, text.text.length)) throw new Error('A coding must cover at least one character of its document.');
+  await recordAction(db, segment.projectId, `Adjust “${await codeName(db, segment.codeId)}” coding`, async (recorder) => {
+    await putMergedSegment(db, recorder, { ...segment, start, end }, id);
+  });
+}

@@ -1,0 +1,12 @@
+/** Small per-installation settings: the current project and coder, UI preferences. */
+import type { MarginaliaDatabase } from './database.ts';
+
+export type SettingKey = 'currentProjectId' | 'currentCoderId' | 'marginVisible' | 'codebookExpanded';
+
+export async function readSetting<T>(db: MarginaliaDatabase, key: SettingKey): Promise<T | undefined> {
+  return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function writeSetting(db: MarginaliaDatabase, key: SettingKey, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}

@@ -8,6 +8,7 @@ import { mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction } from './history.ts';
 import { newId } from './ids.ts';
+import { CODE_PALETTE } from './codePalette.ts';
 
 export async function listCodes(db: MarginaliaDatabase, projectId: ProjectId): Promise<Code[]> {
   return db.codes.where('projectId').equals(projectId).toArray();
@@ -24,8 +25,7 @@ export async function countSegments(db: MarginaliaDatabase, projectId: ProjectId
   return { byCode, byDocument };
 }
 
-/** Default colours for new codes: distinct, and readable behind black text at highlight opacity. */
-export const CODE_PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#bfef45', '#808000', '#000075'];
+export { CODE_PALETTE };
 
 export type NewCode = Partial<Omit<Code, 'id' | 'projectId' | 'order'>> & { name: string };
 

@@ -3,11 +3,13 @@
  * action. Applying a code over text the same coder already coded with that code merges into
  * one Segment, never a duplicate.
  */
-import type { CodeId, CoderId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
+import type { Code, CodeId, CoderId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
+import { nextSiblingOrder } from '../../shared/coding/codeTree.ts';
 import { isValidRange, mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction, type ActionRecorder } from './history.ts';
 import { newId, now } from './ids.ts';
+import { CODE_PALETTE } from './codePalette.ts';
 
 export async function listSegmentsOfDocument(db: MarginaliaDatabase, documentId: DocumentId): Promise<Segment[]> {
   return db.segments.where('documentId').equals(documentId).toArray();
@@ -100,5 +102,41 @@ export async function resizeSegment(db: MarginaliaDatabase, id: SegmentId, start
   if (!text || !isValidRange(start, end, text.text.length)) throw new Error('A coding must cover at least one character of its document.');
   await recordAction(db, segment.projectId, `Adjust “${await codeName(db, segment.codeId)}” coding`, async (recorder) => {
     await putMergedSegment(db, recorder, { ...segment, start, end }, id);
+  });
+}
+
+/** The name an in vivo code gets from the selected words: one line, at most 60 characters. */
+export function inVivoName(quote: string): string {
+  const oneLine = quote.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 60 ? `${oneLine.slice(0, 59).trimEnd()}…` : oneLine;
+}
+
+/**
+ * Codes in vivo: creates a top-level code named after the selected words and applies it, as one
+ * undoable action.
+ */
+export async function applyNewCode(db: MarginaliaDatabase, request: Omit<ApplyCodeRequest, 'codeId'>, quote: string): Promise<Segment> {
+  const name = inVivoName(quote);
+  if (!name) throw new Error('Select some words to name the new code after.');
+  const text = await db.documentTexts.get(request.documentId);
+  if (!text || !isValidRange(request.start, request.end, text.text.length)) throw new Error('Select some text in the document first.');
+  return recordAction(db, request.projectId, `Code in vivo “${name}”`, async (recorder) => {
+    const codes = await db.codes.where('projectId').equals(request.projectId).toArray();
+    const code: Code = {
+      id: newId<CodeId>(),
+      projectId: request.projectId,
+      parentId: null,
+      name,
+      color: CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
+      description: 'In vivo code: named after the words of the text.',
+      definition: '',
+      inclusion: '',
+      exclusion: '',
+      examples: quote.trim(),
+      isCodable: true,
+      order: nextSiblingOrder(codes, null),
+    };
+    await recorder.put('codes', code);
+    return putMergedSegment(db, recorder, { ...request, codeId: code.id });
   });
 }

@@ -43,7 +43,7 @@ export interface StarterDocument {
 
 /**
  * The demo texts in reading order: the outside report of the protest first, then the
- * protesters' own statement, then the advocate's post written eighteen months later.
+ * protesters' own statement, then the advocate's post written a year and a half later.
  */
 export const STARTER_DOCUMENTS: readonly StarterDocument[] = [
   { file: '2012-06-heat-protest-news-report.txt', name: 'News report: Occupy Oakland protest at the H.E.A.T. conference (2012)' },
@@ -209,7 +209,7 @@ const ACTOR: readonly StarterCode[] = [
     description: 'News outlets and “the media” reporting on or shaping the debate.',
     definition: 'Media organisations and their owners named as reporting, republishing or shaping the story, e.g. The Blaze, PJ Media, CBS Atlanta News or “the media” in general.',
     inclusion: 'Code when a news outlet, its owners or “the media” is named as a source, as the publisher of someone’s statement, or as an actor with views of its own.',
-    exclusion: 'Do not code the protesters’ own blog or Facebook page (use Protest movement), nor government statistics or reports (use Law enforcement and prosecutors or Politicians and ballot campaigns).',
+    exclusion: 'Do not code the protesters’ own blog or Facebook page (use Protest movement), nor a statement an outlet relays when the outlet itself is not named (code the speaker instead).',
     examples: ['I guess the people who buy newspaper companies and media outlets hate prostitution, and love to tell lies about it.', 'according to press release excerpts republished along with a protest video on The Blaze.'],
     isCodable: true,
     children: [],
@@ -267,7 +267,7 @@ const HARM_CLAIM: readonly StarterCode[] = [
     description: 'People are forced to work in construction, hospitality, agriculture and other industries.',
     definition: 'An assertion that trafficking and forced labour harm workers outside the sex trade: forced migration, clandestine work, and dangerous or damaging labour they would not otherwise agree to.',
     inclusion: 'Code when a passage asserts that people are forced, trafficked or exploited in work other than sex work, or names the industries where this happens.',
-    exclusion: 'Do not code forced prostitution (use Sexual exploitation of children for minors); code a complaint that these harms are ignored, without the harm itself, under Framing › Sensationalism.',
+    exclusion: 'Do not code the forced prostitution of minors (use Sexual exploitation of children); code a complaint that these harms are ignored, without the harm itself, under Framing › Sensationalism.',
     examples: ['Many people are forced to migrate, to labour clandestinely, or to engage in forms of labour they might otherwise never agree to.', 'The problem of human trafficking includes people who work in construction, hospitality, or agriculture, who also find themselves at the mercy of rings of exploitation'],
     isCodable: true,
     children: [],
@@ -303,21 +303,21 @@ const HARM_CLAIM: readonly StarterCode[] = [
 export const STARTER_CODEBOOK: readonly StarterCode[] = [
   category(
     'Framing',
-    '#4a64c8',
+    '#504acf',
     'How a speaker defines what the problem is.',
     'Code the diagnosis a passage puts forward, whether the author’s own or attributed to someone quoted or reported. A passage may carry more than one frame; a frame reported only to be rejected is coded under the frame the speaker puts in its place.',
     FRAMING,
   ),
   category(
     'Actor',
-    '#2f8f46',
+    '#309137',
     'Who is named as acting, speaking or being acted upon.',
     'Code the clause in which an actor is named, once for every kind of actor it names. Code who is named, not who is merely implied.',
     ACTOR,
   ),
   category(
     'Harm claim',
-    '#d2502a',
+    '#d2432d',
     'An assertion that someone is harmed, and by what.',
     'Code the clause that states a harm, whoever asserts it and whether or not the coder finds it credible. A passage naming several harms gets each code.',
     HARM_CLAIM,

@@ -1,0 +1,63 @@
+/**
+ * The application root: opens the database, makes sure there is a coder and a project (first
+ * run: the researcher names themself, and the demo project is created), then shows the
+ * workbench for the current project and coder.
+ */
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Coder, CoderId, Project, ProjectId } from '../../shared/model/index.ts';
+import { MarginaliaDatabase } from '../db/database.ts';
+import { readSetting, writeSetting } from '../db/settingsRepository.ts';
+import { bridge } from '../platform/bridge.ts';
+import { createDemoProject } from '../features/projects/demoProject.ts';
+import { CoderSetup } from '../features/coders/CoderSetup.tsx';
+import { Workbench } from './Workbench.tsx';
+
+const db = new MarginaliaDatabase();
+// Exposed for the end-to-end tests and the benchmark, which inspect what was stored.
+(window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb = db;
+
+interface Session {
+  project: Project | undefined;
+  coder: Coder | undefined;
+  hasCoders: boolean;
+  hasProjects: boolean;
+}
+
+async function readSession(): Promise<Session> {
+  const [projectId, coderId, projectCount, coderCount] = await Promise.all([
+    readSetting<ProjectId>(db, 'currentProjectId'),
+    readSetting<CoderId>(db, 'currentCoderId'),
+    db.projects.count(),
+    db.coders.count(),
+  ]);
+  const project = (projectId && (await db.projects.get(projectId))) || (await db.projects.orderBy('name').first());
+  const coder = (coderId && (await db.coders.get(coderId))) || (await db.coders.orderBy('name').first());
+  return { project, coder, hasCoders: coderCount > 0, hasProjects: projectCount > 0 };
+}
+
+export function App() {
+  const session = useLiveQuery(readSession, []);
+  const [startupError, setStartupError] = useState<string | null>(null);
+  const [creatingDemo, setCreatingDemo] = useState(false);
+
+  // First run: the demo project, so there is something to read and code straight away.
+  useEffect(() => {
+    if (!session || session.hasProjects || creatingDemo) return;
+    setCreatingDemo(true);
+    createDemoProject(db)
+      .catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)))
+      .finally(() => setCreatingDemo(false));
+  }, [session, creatingDemo]);
+
+  // Keep the stored setting pointing at a project that exists.
+  useEffect(() => {
+    if (session?.project) void writeSetting(db, 'currentProjectId', session.project.id);
+  }, [session?.project]);
+
+  if (startupError) return <div className="startup-message" role="alert">Marginalia could not start: {startupError}</div>;
+  if (!session) return <div className="startup-message">Opening your projects…</div>;
+  if (!session.hasCoders || !session.coder) return <CoderSetup db={db} firstRun={!session.hasCoders} />;
+  if (!session.project) return <div className="startup-message">Preparing the demo project…</div>;
+  return <Workbench key={session.project.id} db={db} bridge={bridge} project={session.project} coder={session.coder} />;
+}

@@ -1,0 +1,342 @@
+/**
+ * The workbench of one project: documents on the left, the document being coded in the middle,
+ * the codebook and the selected code's details on the right. Owns the state the panels share
+ * (selection, open document, code filter) and the keyboard shortcuts that span them.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MarginaliaBridge, MenuCommand } from '../../shared/bridge.ts';
+import type { CodeId, Coder, DocumentId, Project, SegmentId } from '../../shared/model/index.ts';
+import { trimRangeToText } from '../../shared/coding/segmentRanges.ts';
+import type { MarginaliaDatabase } from '../db/database.ts';
+import { applyCode, applyNewCode, changeSegmentCode, removeSegment, resizeSegment } from '../db/segmentRepository.ts';
+import { redoLastUndone, undoLastAction } from '../db/history.ts';
+import { readSetting, writeSetting } from '../db/settingsRepository.ts';
+import { DocumentView } from '../editor/DocumentView.tsx';
+import type { HighlightPainter } from '../editor/highlightPainter.ts';
+import { CodebookPanel } from '../features/codebook/CodebookPanel.tsx';
+import { CodeDetails } from '../features/codebook/CodeDetails.tsx';
+import { CodePicker } from '../features/codebook/CodePicker.tsx';
+import { numberedCodes } from '../features/codebook/numberedCodes.ts';
+import { DocumentList } from '../features/documents/DocumentList.tsx';
+import { PasteDocumentDialog } from '../features/documents/PasteDocumentDialog.tsx';
+import { useDocumentImport } from '../features/documents/useDocumentImport.ts';
+import { ProjectSwitcher } from '../features/projects/ProjectSwitcher.tsx';
+import { CoderSwitcher } from '../features/coders/CoderSwitcher.tsx';
+import { MenuBar } from './MenuBar.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { useNotices } from './notices.ts';
+import { useOpenDocument, useProjectData } from './useWorkbenchData.ts';
+import { WorkspaceContext, type TextSelection, type Workspace } from './workspace.tsx';
+import './workbench.css';
+
+interface WorkbenchProps {
+  db: MarginaliaDatabase;
+  bridge: MarginaliaBridge;
+  project: Project;
+  coder: Coder;
+}
+
+type PickerMode = { kind: 'apply' } | { kind: 'recode'; segmentId: SegmentId } | null;
+
+/** True when a key press belongs to a text field (so its own undo and typing win). */
+function isTypingTarget(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element || !element.tagName) return false;
+  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
+}
+
+export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
+  const { documents, codes, coders, counts, projects, history } = useProjectData(db, project.id);
+  const { notices, notify, dismiss } = useNotices();
+  const [documentId, setDocumentId] = useState<DocumentId | null>(null);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [visibleCodeIds, setVisibleCodeIds] = useState<ReadonlySet<CodeId> | null>(null);
+  const [selectedCodeId, selectCode] = useState<CodeId | null>(null);
+  const [picker, setPicker] = useState<PickerMode>(null);
+  const [showMargin, setShowMargin] = useState(true);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const painterRef = useRef<HighlightPainter | null>(null);
+  const { text, segments } = useOpenDocument(db, documentId);
+
+  // Open the first document when none is open (or the open one was deleted).
+  useEffect(() => {
+    if (!documents) return;
+    if (!documentId || !documents.some((d) => d.id === documentId)) setDocumentId(documents[0]?.id ?? null);
+  }, [documents, documentId]);
+
+  useEffect(() => {
+    void readSetting<boolean>(db, 'marginVisible').then((visible) => setShowMargin(visible ?? true));
+  }, [db]);
+
+  const run = useCallback(
+    async (action: () => Promise<unknown>, success?: string) => {
+      try {
+        await action();
+        if (success) notify(success);
+      } catch (error) {
+        notify(error instanceof Error ? error.message : String(error), 'error');
+      }
+    },
+    [notify],
+  );
+
+  const currentSelection = useCallback((): TextSelection | null => {
+    if (!selection || text == null) return null;
+    const trimmed = trimRangeToText(text, selection.start, selection.end);
+    return trimmed && { documentId: selection.documentId, ...trimmed };
+  }, [selection, text]);
+
+  const applyCodeToSelection = useCallback(
+    async (codeId: CodeId) => {
+      const target = currentSelection();
+      if (!target) {
+        notify('Select a passage in the document first, then apply a code.', 'error');
+        return;
+      }
+      const code = codes?.find((c) => c.id === codeId);
+      if (code?.isCodable) painterRef.current?.paintPending(codeId, target.start, target.end);
+      await run(() => applyCode(db, { projectId: project.id, coderId: coder.id, codeId, ...target }));
+    },
+    [currentSelection, codes, db, project.id, coder.id, notify, run],
+  );
+
+  const codeInVivo = useCallback(async () => {
+    const target = currentSelection();
+    if (!target || text == null) {
+      notify('Select the words to use as the new code’s name first.', 'error');
+      return;
+    }
+    await run(() => applyNewCode(db, { projectId: project.id, coderId: coder.id, ...target }, text.slice(target.start, target.end)), 'Created an in vivo code.');
+  }, [currentSelection, text, db, project.id, coder.id, notify, run]);
+
+  const undo = useCallback(async () => {
+    const label = await undoLastAction(db, project.id);
+    notify(label ? `Undid: ${label}` : 'Nothing to undo.');
+  }, [db, project.id, notify]);
+  const redo = useCallback(async () => {
+    const label = await redoLastUndone(db, project.id);
+    notify(label ? `Redid: ${label}` : 'Nothing to redo.');
+  }, [db, project.id, notify]);
+
+  const toggleMargin = useCallback(() => {
+    setShowMargin((visible) => {
+      void writeSetting(db, 'marginVisible', !visible);
+      return !visible;
+    });
+  }, [db]);
+
+  const { importFromDialog, importFiles } = useDocumentImport(db, bridge, project.id, notify, setDocumentId);
+
+  const onMenuCommand = useCallback(
+    (command: MenuCommand) => {
+      const inTextField = isTypingTarget(document.activeElement);
+      switch (command) {
+        case 'edit:undo':
+          // In a text field the native menu's Undo means the field's own undo.
+          if (inTextField) document.execCommand('undo');
+          else void undo();
+          break;
+        case 'edit:redo':
+          if (inTextField) document.execCommand('redo');
+          else void redo();
+          break;
+        case 'edit:apply-code':
+          setPicker({ kind: 'apply' });
+          break;
+        case 'file:import-documents':
+          void importFromDialog();
+          break;
+        case 'file:paste-document':
+          setPasteOpen(true);
+          break;
+        case 'file:new-project':
+          window.dispatchEvent(new CustomEvent('marginalia:new-project'));
+          break;
+        case 'view:toggle-margin':
+          toggleMargin();
+          break;
+        case 'view:focus-codebook':
+          document.querySelector<HTMLElement>('[role="tree"] [tabindex="0"]')?.focus();
+          break;
+        case 'view:focus-documents':
+          document.querySelector<HTMLElement>('.document-list [aria-current="true"], .document-list button')?.focus();
+          break;
+        case 'help:shortcuts':
+          setShortcutsOpen(true);
+          break;
+        case 'help:about':
+          void bridge.appInfo().then((info) => notify(`${info.name} ${info.version} (${info.host}). Your data stays on this computer.`));
+          break;
+        default:
+          notify('Import and export of codebooks and projects arrive with the exchange formats.', 'info');
+      }
+    },
+    [undo, redo, importFromDialog, toggleMargin, bridge, notify],
+  );
+
+  useEffect(() => bridge.onMenuCommand(onMenuCommand), [bridge, onMenuCommand]);
+
+  // Shortcuts that work anywhere outside text fields.
+  const numbered = useMemo(() => numberedCodes(codes ?? []), [codes]);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && key === 'z' && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        void (event.shiftKey ? redo() : undo());
+        return;
+      }
+      if (mod && key === 'y' && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        void redo();
+        return;
+      }
+      if (isTypingTarget(event.target) || document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]')) return;
+      if (mod && key === 'k') {
+        event.preventDefault();
+        if (event.shiftKey) void codeInVivo();
+        else setPicker({ kind: 'apply' });
+        return;
+      }
+      if (mod || event.altKey) return;
+      if (/^[1-9]$/.test(event.key) && (event.target as HTMLElement | null)?.closest?.('[role="tree"]') == null) {
+        const code = numbered[Number(event.key) - 1];
+        if (code && currentSelection()) {
+          event.preventDefault();
+          void applyCodeToSelection(code.id);
+        }
+      } else if (event.key === '?') {
+        setShortcutsOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo]);
+
+  const workspace = useMemo<Workspace>(
+    () => ({
+      db,
+      bridge,
+      project,
+      coder,
+      notify,
+      run,
+      selection,
+      applyCodeToSelection,
+      visibleCodeIds,
+      setVisibleCodeIds,
+      selectedCodeId,
+      selectCode,
+    }),
+    [db, bridge, project, coder, notify, run, selection, applyCodeToSelection, visibleCodeIds, selectedCodeId],
+  );
+
+  const openDocument = documents?.find((d) => d.id === documentId);
+  const onSelectionChange = useCallback(
+    (range: { start: number; end: number } | null) => setSelection(range && documentId ? { documentId, ...range } : null),
+    [documentId],
+  );
+
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <div
+        className="workbench"
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+        }}
+        onDrop={(event) => {
+          if (event.dataTransfer.files.length === 0) return;
+          event.preventDefault();
+          void importFiles([...event.dataTransfer.files]);
+        }}
+      >
+        <header className="topbar">
+          <span className="app-name">Marginalia</span>
+          <MenuBar onCommand={onMenuCommand} undoLabel={history?.undoLabel ?? null} redoLabel={history?.redoLabel ?? null} showMargin={showMargin} />
+          <ProjectSwitcher db={db} project={project} projects={projects ?? []} notify={notify} />
+          <span className="spacer" />
+          <button type="button" onClick={() => void undo()} disabled={!history?.undoLabel} title={history?.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo">↶</button>
+          <button type="button" onClick={() => void redo()} disabled={!history?.redoLabel} title={history?.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Redo">↷</button>
+          <CoderSwitcher db={db} coder={coder} coders={coders ?? []} notify={notify} />
+        </header>
+        <nav className="sidebar" aria-label="Documents">
+          <DocumentList
+            db={db}
+            documents={documents ?? []}
+            counts={counts?.byDocument}
+            openDocumentId={documentId}
+            onOpen={setDocumentId}
+            onImport={() => void importFromDialog()}
+            onPaste={() => setPasteOpen(true)}
+            notify={notify}
+          />
+        </nav>
+        <main className="center" aria-label="Document">
+          {openDocument && text != null && segments ? (
+            <DocumentView
+              documentId={openDocument.id}
+              documentName={openDocument.name}
+              text={text}
+              segments={segments}
+              codes={codes ?? []}
+              coders={coders ?? []}
+              visibleCodeIds={visibleCodeIds}
+              showMargin={showMargin}
+              painterRef={painterRef}
+              onSelectionChange={onSelectionChange}
+              onOpenPicker={() => setPicker({ kind: 'apply' })}
+              onRemoveSegment={(id) => void run(() => removeSegment(db, id), 'Coding removed.')}
+              onRecodeSegment={(id) => setPicker({ kind: 'recode', segmentId: id })}
+              onResizeSegment={(id, start, end) => void run(() => resizeSegment(db, id, start, end))}
+              onError={(error) => notify(error.message, 'error')}
+            />
+          ) : (
+            <div className="empty-center">
+              {documents && documents.length === 0 ? (
+                <div>
+                  <p>This project has no documents yet.</p>
+                  <p className="muted">Import .txt or .md files, drop them here, or paste text as a new document.</p>
+                  <button type="button" className="primary" onClick={() => void importFromDialog()}>Import documents…</button>{' '}
+                  <button type="button" onClick={() => setPasteOpen(true)}>Paste text…</button>
+                </div>
+              ) : (
+                <p className="muted">Opening…</p>
+              )}
+            </div>
+          )}
+          <div className="statusbar" aria-live="polite">
+            {selection ? `${selection.end - selection.start} characters selected · press 1–9, click a code, or Ctrl+K` : 'Select a passage to code it'}
+          </div>
+        </main>
+        <aside className="codebook-side" aria-label="Codebook">
+          <CodebookPanel />
+          <CodeDetails />
+        </aside>
+        <div className="notices" aria-live="polite">
+          {notices.map((notice) => (
+            <div key={notice.id} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+              <span>{notice.message}</span>
+              <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>×</button>
+            </div>
+          ))}
+        </div>
+      </div>
+      <CodePicker
+        open={picker !== null}
+        title={picker?.kind === 'recode' ? 'Change the code of this coding' : 'Apply a code to the selection'}
+        allowCreate={picker?.kind === 'apply'}
+        onClose={() => setPicker(null)}
+        onPick={(codeId) => {
+          const mode = picker;
+          setPicker(null);
+          if (mode?.kind === 'recode') void run(() => changeSegmentCode(db, mode.segmentId, codeId), 'Coding recoded.');
+          else void applyCodeToSelection(codeId);
+        }}
+      />
+      {pasteOpen && <PasteDocumentDialog db={db} projectId={project.id} onClose={() => setPasteOpen(false)} onCreated={setDocumentId} notify={notify} />}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+    </WorkspaceContext.Provider>
+  );
+}

@@ -1,0 +1,27 @@
+/** The live data of the open project, read reactively from Dexie (the source of truth). */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { DocumentId, ProjectId } from '../../shared/model/index.ts';
+import type { MarginaliaDatabase } from '../db/database.ts';
+import { listCodes, countSegments } from '../db/codeRepository.ts';
+import { listCoders } from '../db/coderRepository.ts';
+import { listDocuments, readDocumentText } from '../db/documentRepository.ts';
+import { listSegmentsOfDocument } from '../db/segmentRepository.ts';
+import { listProjects } from '../db/projectRepository.ts';
+import { readHistoryState } from '../db/history.ts';
+
+export function useProjectData(db: MarginaliaDatabase, projectId: ProjectId) {
+  const documents = useLiveQuery(() => listDocuments(db, projectId), [db, projectId]);
+  const codes = useLiveQuery(() => listCodes(db, projectId), [db, projectId]);
+  const coders = useLiveQuery(() => listCoders(db), [db]);
+  const counts = useLiveQuery(() => countSegments(db, projectId), [db, projectId]);
+  const projects = useLiveQuery(() => listProjects(db), [db]);
+  const history = useLiveQuery(() => readHistoryState(db, projectId), [db, projectId]);
+  return { documents, codes, coders, counts, projects, history };
+}
+
+export function useOpenDocument(db: MarginaliaDatabase, documentId: DocumentId | null) {
+  // The text is immutable, but a live query also notices the document being deleted.
+  const text = useLiveQuery(async () => (documentId ? ((await readDocumentText(db, documentId)) ?? null) : null), [db, documentId]);
+  const segments = useLiveQuery(async () => (documentId ? listSegmentsOfDocument(db, documentId) : []), [db, documentId]);
+  return { text, segments };
+}

@@ -1,0 +1,238 @@
+/**
+ * The document view: the text rendered read-only by Lexical, codings painted over it with CSS
+ * Custom Highlights, coding stripes in the margin, and the spot inspector (hover or click a
+ * spot to see which codes and coders cover it, and change or remove those codings).
+ *
+ * Dexie stays the source of truth: this view only reads segments and reports selections.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { Code, CodeId, Coder, DocumentId, Segment, SegmentId } from '../../shared/model/index.ts';
+import { buildParagraphMap } from '../../shared/text/paragraphs.ts';
+import { createDocumentEditor, loadLines } from './lexicalDocument.ts';
+import { createRenderedDocument, offsetAtPoint, selectionOffsets, type RenderedDocument } from './domOffsets.ts';
+import { HighlightPainter } from './highlightPainter.ts';
+import { MarginStripes } from './MarginStripes.tsx';
+import { SpotInspector, type SpotInspection } from './SpotInspector.tsx';
+import './documentView.css';
+
+export interface DocumentViewProps {
+  documentId: DocumentId;
+  documentName: string;
+  text: string;
+  /** This document's segments (any order). */
+  segments: readonly Segment[];
+  codes: readonly Code[];
+  coders: readonly Coder[];
+  visibleCodeIds: ReadonlySet<CodeId> | null;
+  showMargin: boolean;
+  /** Filled with the painter so the app can paint a coding the moment a key is pressed. */
+  painterRef: { current: HighlightPainter | null };
+  onSelectionChange(selection: { start: number; end: number } | null): void;
+  onOpenPicker(): void;
+  onRemoveSegment(id: SegmentId): void;
+  onRecodeSegment(id: SegmentId): void;
+  onResizeSegment(id: SegmentId, start: number, end: number): void;
+  onError(error: Error): void;
+}
+
+export function DocumentView(props: DocumentViewProps) {
+  const { documentId, text, segments, codes, coders, visibleCodeIds, showMargin, painterRef, onSelectionChange, onError } = props;
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const [painter, setPainter] = useState<HighlightPainter | null>(null);
+  const [rendered, setRendered] = useState<RenderedDocument | null>(null);
+  const [inspection, setInspection] = useState<SpotInspection | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; segments: Segment[] } | null>(null);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const codersById = useMemo(() => new Map(coders.map((c) => [c.id, c])), [coders]);
+  const sortedSegments = useMemo(() => [...segments].sort((a, b) => a.start - b.start || a.end - b.end), [segments]);
+
+  // One editor and one painter for the life of the view.
+  useLayoutEffect(() => {
+    const editor = createDocumentEditor(rootRef.current!, (error) => onErrorRef.current(error));
+    editorRef.current = editor;
+    const highlightPainter = new HighlightPainter();
+    painterRef.current = highlightPainter;
+    setPainter(highlightPainter);
+    return () => {
+      highlightPainter.dispose();
+      painterRef.current = null;
+      editor.setRootElement(null);
+      editorRef.current = null;
+    };
+  }, [painterRef]);
+
+  // A new text: render it, then point the painter at the new DOM.
+  useLayoutEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !painter) return;
+    performance.mark('marginalia:render-start');
+    const map = buildParagraphMap(text);
+    const paragraphs = loadLines(editor, map.lines);
+    const doc = createRenderedDocument(map, paragraphs);
+    painter.setDocument(doc);
+    setRendered(doc);
+    setInspection(null);
+    scrollerRef.current?.scrollTo({ top: 0 });
+  }, [text, documentId, painter]);
+
+  useLayoutEffect(() => {
+    painter?.setCodes(codes);
+  }, [painter, codes]);
+
+  useLayoutEffect(() => {
+    painter?.setVisibleCodes(visibleCodeIds);
+  }, [painter, visibleCodeIds]);
+
+  useLayoutEffect(() => {
+    if (painter && rendered) painter.paint(sortedSegments);
+  }, [painter, rendered, sortedSegments]);
+
+  // Report the selection (in document offsets) whenever it changes.
+  useEffect(() => {
+    if (!rendered) return;
+    let frame = 0;
+    const onChange = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => onSelectionChange(selectionOffsets(rendered, document.getSelection())));
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      cancelAnimationFrame(frame);
+    };
+  }, [rendered, onSelectionChange]);
+
+  const segmentsAt = useCallback(
+    (offset: number) =>
+      sortedSegments.filter((s) => s.start <= offset && offset < s.end && (!visibleCodeIds || visibleCodeIds.has(s.codeId))),
+    [sortedSegments, visibleCodeIds],
+  );
+
+  const hoverFrame = useRef(0);
+  const onMouseMove = (event: React.MouseEvent) => {
+    if (!rendered || event.buttons !== 0) return;
+    const { clientX, clientY } = event;
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      const offset = offsetAtPoint(rendered, clientX, clientY);
+      const covering = offset === null ? [] : segmentsAt(offset);
+      setHover(covering.length > 0 ? { x: clientX, y: clientY, segments: covering } : null);
+    });
+  };
+
+  const onClick = (event: React.MouseEvent) => {
+    if (!rendered) return;
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const offset = offsetAtPoint(rendered, event.clientX, event.clientY);
+    const covering = offset === null ? [] : segmentsAt(offset);
+    setInspection(covering.length > 0 ? { x: event.clientX, y: event.clientY, segmentIds: covering.map((s) => s.id) } : null);
+  };
+
+  const onStripeClick = useCallback((segmentId: SegmentId, clientY: number) => {
+    const scroller = scrollerRef.current!.getBoundingClientRect();
+    setInspection({ x: scroller.right - 340, y: clientY, segmentIds: [segmentId] });
+  }, []);
+
+  // Underline the coding the inspector is about.
+  const inspected = inspection ? sortedSegments.filter((s) => inspection.segmentIds.includes(s.id)) : [];
+  useEffect(() => {
+    if (!painter) return;
+    const first = inspected[0];
+    if (inspected.length === 1 && first) painter.focus(first.start, first.end);
+    else painter.clearFocus();
+  });
+
+  const onPainted = useCallback(() => {
+    if (!rendered) return;
+    const root = rootRef.current;
+    if (root) root.dataset['paintedSegments'] = String(sortedSegments.length);
+    performance.mark('marginalia:painted');
+    window.dispatchEvent(new CustomEvent('marginalia:painted', { detail: { documentId, segments: sortedSegments.length } }));
+  }, [rendered, sortedSegments, documentId]);
+
+  return (
+    <div className="document-view">
+      <div
+        className="document-scroller"
+        ref={scrollerRef}
+        tabIndex={0}
+        aria-label={`Document: ${props.documentName}`}
+        onMouseMove={onMouseMove}
+        onMouseLeave={() => setHover(null)}
+        onClick={onClick}
+        onContextMenu={(event) => {
+          const selection = document.getSelection();
+          if (selection && !selection.isCollapsed) {
+            event.preventDefault();
+            props.onOpenPicker();
+          }
+        }}
+      >
+        <div className="document-content" ref={contentRef}>
+          <article className="document-page">
+            <h1 className="document-title">{props.documentName}</h1>
+            <div className="document-text" ref={rootRef} data-testid="document-text" />
+          </article>
+          {showMargin && (
+            <MarginStripes
+              scroller={scrollerRef.current}
+              content={contentRef.current}
+              doc={rendered}
+              painter={painter}
+              segments={sortedSegments}
+              codesById={codesById}
+              codersById={codersById}
+              visibleCodeIds={visibleCodeIds}
+              onStripeClick={onStripeClick}
+              onPainted={onPainted}
+            />
+          )}
+          {!showMargin && <PaintedSignal onPainted={onPainted} />}
+        </div>
+      </div>
+      {hover && !inspection && (
+        <div className="spot-tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 16 }}>
+          {hover.segments.map((s) => (
+            <div key={s.id} className="spot-tooltip-row">
+              <span className="color-dot" style={{ background: codesById.get(s.codeId)?.color }} />
+              <span>{codesById.get(s.codeId)?.name ?? 'Unknown code'}</span>
+              <span className="muted">· {codersById.get(s.coderId)?.name ?? 'unknown coder'}</span>
+            </div>
+          ))}
+        </div>
+      )}
+      {inspection && inspected.length > 0 && (
+        <SpotInspector
+          inspection={inspection}
+          segments={inspected}
+          text={text}
+          codesById={codesById}
+          codersById={codersById}
+          onClose={() => setInspection(null)}
+          onRemove={(id) => {
+            props.onRemoveSegment(id);
+            setInspection((current) => current && { ...current, segmentIds: current.segmentIds.filter((s) => s !== id) });
+          }}
+          onRecode={props.onRecodeSegment}
+          onResize={props.onResizeSegment}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Without a margin there is nothing to measure: report painting once the paint is done. */
+function PaintedSignal({ onPainted }: { onPainted(): void }) {
+  useEffect(() => {
+    onPainted();
+  }, [onPainted]);
+  return null;
+}

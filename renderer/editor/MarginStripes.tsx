@@ -1,0 +1,147 @@
+/**
+ * Coding stripes in the margin, one column per overlapping code (as in NVivo and MAXQDA),
+ * labelled with the code's name. Only the segments within about a screen of the viewport are
+ * measured, so a document with 10,000 codings costs a few dozen measurements per scroll step.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Code, CodeId, Coder, Segment, SegmentId } from '../../shared/model/index.ts';
+import { assignStripeColumns } from '../../shared/coding/segmentRanges.ts';
+import type { RenderedDocument } from './domOffsets.ts';
+import type { HighlightPainter } from './highlightPainter.ts';
+
+export interface Stripe {
+  segmentId: SegmentId;
+  codeId: CodeId;
+  column: number;
+  top: number;
+  height: number;
+}
+
+const COLUMN_WIDTH = 18;
+
+interface MarginStripesProps {
+  scroller: HTMLElement | null;
+  content: HTMLElement | null;
+  doc: RenderedDocument | null;
+  painter: HighlightPainter | null;
+  /** Segments sorted by start. */
+  segments: readonly Segment[];
+  codesById: ReadonlyMap<string, Code>;
+  codersById: ReadonlyMap<string, Coder>;
+  visibleCodeIds: ReadonlySet<CodeId> | null;
+  onStripeClick(segmentId: SegmentId, clientY: number): void;
+  /** Called after stripes are measured and rendered (the benchmark waits for it). */
+  onPainted?(): void;
+}
+
+/** Index of the first paragraph whose bottom is below `y` (binary search over layout). */
+function firstParagraphBelow(paragraphs: HTMLElement[], y: number): number {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (paragraphs[mid]!.getBoundingClientRect().bottom < y) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function MarginStripes(props: MarginStripesProps) {
+  const { scroller, content, doc, painter, segments, codesById, codersById, visibleCodeIds, onStripeClick, onPainted } = props;
+  const [stripes, setStripes] = useState<{ stripes: Stripe[]; columns: number }>({ stripes: [], columns: 0 });
+  const measuredWindow = useRef<{ top: number; bottom: number } | null>(null);
+  const frame = useRef(0);
+
+  const measure = useCallback(() => {
+    if (!scroller || !content || !doc || !painter || doc.paragraphs.length === 0) {
+      setStripes({ stripes: [], columns: 0 });
+      return;
+    }
+    const view = scroller.getBoundingClientRect();
+    const contentTop = content.getBoundingClientRect().top;
+    // Measure one screen above and below, so small scrolls need no new measurement.
+    const windowTop = view.top - view.height;
+    const windowBottom = view.bottom + view.height;
+    const first = firstParagraphBelow(doc.paragraphs, windowTop);
+    const last = firstParagraphBelow(doc.paragraphs, windowBottom);
+    const startOffset = doc.map.starts[first]!;
+    const endOffset = doc.map.starts[last]! + doc.map.lines[last]!.length;
+    const visible: Stripe[] = [];
+    for (const segment of segments) {
+      if (segment.start > endOffset) break;
+      if (segment.end < startOffset) continue;
+      if (visibleCodeIds && !visibleCodeIds.has(segment.codeId)) continue;
+      const range = painter.rangeOf(segment.id);
+      if (!range) continue;
+      const rects = range.getClientRects();
+      if (rects.length === 0) continue;
+      const top = rects[0]!.top - contentTop;
+      const bottom = rects[rects.length - 1]!.bottom - contentTop;
+      visible.push({ segmentId: segment.id, codeId: segment.codeId, column: 0, top, height: Math.max(bottom - top, 4) });
+    }
+    const { columnOf, columnCount } = assignStripeColumns(visible.map((s) => ({ key: s.codeId, start: s.top, end: s.top + s.height })));
+    for (const stripe of visible) stripe.column = columnOf.get(stripe.codeId) ?? 0;
+    measuredWindow.current = { top: windowTop - contentTop, bottom: windowBottom - contentTop };
+    setStripes({ stripes: visible, columns: columnCount });
+  }, [scroller, content, doc, painter, segments, visibleCodeIds]);
+
+  useLayoutEffect(() => {
+    measure();
+  }, [measure]);
+
+  useEffect(() => {
+    onPainted?.();
+  }, [stripes, onPainted]);
+
+  useEffect(() => {
+    if (!scroller || !content) return;
+    const onScroll = () => {
+      const window = measuredWindow.current;
+      if (!window) return;
+      const contentTop = content.getBoundingClientRect().top;
+      const view = scroller.getBoundingClientRect();
+      const visibleTop = view.top - contentTop;
+      const visibleBottom = view.bottom - contentTop;
+      if (visibleTop >= window.top && visibleBottom <= window.bottom) return;
+      cancelAnimationFrame(frame.current);
+      frame.current = requestAnimationFrame(measure);
+    };
+    const resize = new ResizeObserver(() => {
+      cancelAnimationFrame(frame.current);
+      frame.current = requestAnimationFrame(measure);
+    });
+    resize.observe(scroller);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      cancelAnimationFrame(frame.current);
+    };
+  }, [scroller, content, measure]);
+
+  const segmentsById = new Map(segments.map((s) => [s.id, s]));
+  return (
+    <div className="margin-stripes" aria-label="Coding stripes" style={{ width: Math.max(stripes.columns, 1) * COLUMN_WIDTH + 8 }}>
+      {stripes.stripes.map((stripe) => {
+        const code = codesById.get(stripe.codeId);
+        const segment = segmentsById.get(stripe.segmentId);
+        const coder = segment ? codersById.get(segment.coderId) : undefined;
+        const label = `${code?.name ?? 'Unknown code'} — ${coder?.name ?? 'unknown coder'}`;
+        return (
+          <button
+            type="button"
+            key={stripe.segmentId}
+            className="margin-stripe"
+            title={label}
+            aria-label={label}
+            tabIndex={-1}
+            style={{ top: stripe.top, height: stripe.height, left: stripe.column * COLUMN_WIDTH + 4, ['--stripe-color' as string]: code?.color ?? '#999' }}
+            onClick={(event) => onStripeClick(stripe.segmentId, event.clientY)}
+          >
+            <span className="margin-stripe-label">{code?.name}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}

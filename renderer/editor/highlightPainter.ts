@@ -1,0 +1,150 @@
+/**
+ * Paints Segments over the rendered text with the CSS Custom Highlight API: one `Highlight`
+ * per code, registered in `CSS.highlights` under a generated name, coloured by a generated
+ * `::highlight(name)` rule. No DOM nodes per coding, so overlap is free and 10,000 codings cost
+ * 10,000 Range objects. Updates are incremental: only changed segments get new Ranges.
+ */
+import type { Code, CodeId, Segment, SegmentId } from '../../shared/model/index.ts';
+import { domRange, type RenderedDocument } from './domOffsets.ts';
+
+/** `#rrggbb` → `rgb(r g b / alpha)`. */
+export function translucent(hex: string, alpha: number): string {
+  const value = /^#?([0-9a-f]{6})$/i.exec(hex)?.[1] ?? '999999';
+  const n = parseInt(value, 16);
+  return `rgb(${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
+}
+
+interface PaintedSegment {
+  segment: Segment;
+  range: Range;
+  highlightName: string;
+}
+
+/** The alpha of a painted coding: light enough that two overlapping codes stay legible. */
+const HIGHLIGHT_ALPHA = 0.32;
+export const FOCUS_HIGHLIGHT = 'marginalia-focus';
+export const PENDING_HIGHLIGHT = 'marginalia-pending';
+
+export class HighlightPainter {
+  private painted = new Map<SegmentId, PaintedSegment>();
+  private highlightNames = new Map<CodeId, string>();
+  private highlights = new Map<string, Highlight>();
+  private style: HTMLStyleElement;
+  private nextName = 0;
+  private doc: RenderedDocument | null = null;
+  private visible: ReadonlySet<CodeId> | null = null;
+
+  constructor() {
+    this.style = document.createElement('style');
+    this.style.dataset['marginalia'] = 'highlights';
+    document.head.append(this.style);
+    CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight());
+    CSS.highlights.set(PENDING_HIGHLIGHT, new Highlight());
+  }
+
+  /** Registers one highlight per code and its colour rule. Call when the codebook changes. */
+  setCodes(codes: readonly Code[]): void {
+    const rules: string[] = [];
+    for (const code of codes) {
+      let name = this.highlightNames.get(code.id);
+      if (!name) {
+        name = `marginalia-code-${this.nextName++}`;
+        this.highlightNames.set(code.id, name);
+        const highlight = new Highlight();
+        this.highlights.set(name, highlight);
+      }
+      rules.push(`::highlight(${name}) { background-color: ${translucent(code.color, HIGHLIGHT_ALPHA)}; }`);
+    }
+    rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { text-decoration: underline 3px rgb(20 20 20 / 0.75); text-underline-offset: 3px; }`);
+    rules.push(`::highlight(${PENDING_HIGHLIGHT}) { background-color: rgb(120 120 120 / 0.25); }`);
+    this.style.textContent = rules.join('\n');
+    this.applyVisibility();
+  }
+
+  /** Shows only the highlights of `ids` (null = all): filtering swaps sets, it repaints nothing. */
+  setVisibleCodes(ids: ReadonlySet<CodeId> | null): void {
+    this.visible = ids;
+    this.applyVisibility();
+  }
+
+  private applyVisibility(): void {
+    for (const [codeId, name] of this.highlightNames) {
+      const highlight = this.highlights.get(name)!;
+      if (this.visible === null || this.visible.has(codeId)) CSS.highlights.set(name, highlight);
+      else CSS.highlights.delete(name);
+    }
+  }
+
+  /** Points the painter at a newly rendered document; forgets every Range of the old one. */
+  setDocument(doc: RenderedDocument | null): void {
+    this.doc = doc;
+    for (const highlight of this.highlights.values()) highlight.clear();
+    this.painted.clear();
+    this.clearFocus();
+  }
+
+  /** Brings the paint in line with `segments`: removes what is gone, adds what is new or changed. */
+  paint(segments: readonly Segment[]): void {
+    const doc = this.doc;
+    if (!doc) return;
+    const seen = new Set<SegmentId>();
+    for (const segment of segments) {
+      seen.add(segment.id);
+      const old = this.painted.get(segment.id);
+      if (old && old.segment.start === segment.start && old.segment.end === segment.end && old.segment.codeId === segment.codeId) continue;
+      if (old) this.highlights.get(old.highlightName)?.delete(old.range);
+      const highlightName = this.highlightNames.get(segment.codeId);
+      const range = domRange(doc, segment.start, segment.end);
+      if (!highlightName || !range) continue;
+      this.highlights.get(highlightName)!.add(range);
+      this.painted.set(segment.id, { segment, range, highlightName });
+    }
+    for (const [id, old] of this.painted) {
+      if (!seen.has(id)) {
+        this.highlights.get(old.highlightName)?.delete(old.range);
+        this.painted.delete(id);
+      }
+    }
+    CSS.highlights.get(PENDING_HIGHLIGHT)?.clear();
+  }
+
+  /**
+   * Paints a coding at once, before its write lands, so the researcher sees it on the keypress;
+   * the next `paint` from the database replaces it.
+   */
+  paintPending(codeId: CodeId, start: number, end: number): void {
+    if (!this.doc) return;
+    const range = domRange(this.doc, start, end);
+    const name = this.highlightNames.get(codeId);
+    if (range && name) this.highlights.get(name)!.add(range);
+    if (range) {
+      // Remember it so the next paint() removes it whatever id the stored segment gets.
+      const pendingId = `pending-${start}-${end}-${codeId}` as SegmentId;
+      this.painted.set(pendingId, { segment: { id: pendingId, codeId, start, end } as Segment, range, highlightName: name ?? '' });
+    }
+  }
+
+  /** Underlines one range (the coding the researcher clicked). */
+  focus(start: number, end: number): void {
+    const focus = CSS.highlights.get(FOCUS_HIGHLIGHT);
+    focus?.clear();
+    const range = this.doc && domRange(this.doc, start, end);
+    if (range) focus?.add(range);
+  }
+
+  clearFocus(): void {
+    CSS.highlights.get(FOCUS_HIGHLIGHT)?.clear();
+  }
+
+  /** The Range painted for a segment (for measuring where its margin stripe goes). */
+  rangeOf(id: SegmentId): Range | undefined {
+    return this.painted.get(id)?.range;
+  }
+
+  dispose(): void {
+    for (const name of this.highlights.keys()) CSS.highlights.delete(name);
+    CSS.highlights.delete(FOCUS_HIGHLIGHT);
+    CSS.highlights.delete(PENDING_HIGHLIGHT);
+    this.style.remove();
+  }
+}

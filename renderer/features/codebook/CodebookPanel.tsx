@@ -1,0 +1,866 @@
+/**
+ * The codebook panel: the project's codes as an ARIA tree that a researcher codes with all
+ * day. A click on a code's name (or Enter) applies it to the text selection; the tree is
+ * edited in place (rename, reorder, nest by keyboard or drag and drop, merge, delete) and each
+ * edit is one undoable repository action run through `workspace.run`.
+ *
+ * Focus: one row is in the Tab order (roving tabindex); selection follows focus, so the
+ * detail panel shows the focused code. Pressing a row does not take the text selection away
+ * from the document (mousedown is prevented), so "select text, click code" works.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { descendantIds } from '../../../shared/coding/codeTree.ts';
+import type { Code, CodeId } from '../../../shared/model/index.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { CodePicker } from './CodePicker.tsx';
+import { ColourSwatches } from './ColourSwatches.tsx';
+import { ContextMenu, type MenuEntry } from './ContextMenu.tsx';
+import { ConfirmDialog, ModalDialog } from './ModalDialog.tsx';
+import {
+  buildTreeRows,
+  dropZoneAt,
+  hasCodeNamed,
+  matchesAllWords,
+  onlySubtreeVisible,
+  planDrop,
+  planKeyboardMove,
+  searchWords,
+  subtreeCounts,
+  subtreeVisibility,
+  toggleSubtreeVisibility,
+  type CodeTreeRow,
+  type DropZone,
+  type KeyboardMove,
+  type MovePlan,
+  type Visibility,
+} from './codeTreeView.ts';
+import { ChevronIcon, EyeIcon, FolderIcon, PlusIcon, SearchIcon } from './icons.tsx';
+import { numberedCodes } from './numberedCodes.ts';
+import { useCodebook, useCodebookActions, useCollapsedCodes } from './useCodebook.ts';
+import './codebook.css';
+
+/** The drag payload type: other views (the document) may accept it to apply the code. */
+export const CODE_DRAG_TYPE = 'application/x-marginalia-code';
+
+/** A code being named before it exists. */
+interface Draft {
+  parentId: CodeId | null;
+  isCodable: boolean;
+  initialName: string;
+}
+
+type DropTarget = { id: CodeId; zone: DropZone } | { id: null; zone: 'end' };
+
+const rowSelector = (id: CodeId) => `[data-code-id="${id}"]`;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function CodebookPanel() {
+  const workspace = useWorkspace();
+  const { selection, selectedCodeId, selectCode, visibleCodeIds, setVisibleCodeIds } = workspace;
+  const { codes: loadedCodes, counts } = useCodebook();
+  const actions = useCodebookActions();
+  const [collapsed, setCollapsed] = useCollapsedCodes();
+
+  const [query, setQuery] = useState('');
+  const [focusedId, setFocusedId] = useState<CodeId | null>(null);
+  const [renamingId, setRenamingId] = useState<CodeId | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [menu, setMenu] = useState<{ id: CodeId; x: number; y: number } | null>(null);
+  const [recolourId, setRecolourId] = useState<CodeId | null>(null);
+  const [mergingId, setMergingId] = useState<CodeId | null>(null);
+  const [deleting, setDeleting] = useState<{ code: Code; codes: number; segments: number } | null>(null);
+  const [draggingId, setDraggingId] = useState<CodeId | null>(null);
+  const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
+
+  const treeRef = useRef<HTMLUListElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const pendingFocusRef = useRef<CodeId | null>(null);
+  const treeHasFocusRef = useRef(false);
+  const typeAheadRef = useRef({ text: '', at: 0 });
+  const expandTimerRef = useRef<{ id: CodeId; timer: number } | null>(null);
+
+  const codes = useMemo(() => loadedCodes ?? [], [loadedCodes]);
+  const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const rows = useMemo(() => buildTreeRows(codes, collapsed, query), [codes, collapsed, query]);
+  const totals = useMemo(() => subtreeCounts(codes, counts), [codes, counts]);
+  const keyOf = useMemo(() => new Map(numberedCodes(codes).map((c, i) => [c.id, i + 1])), [codes]);
+  const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.code.id, i])), [rows]);
+  const isFiltering = searchWords(query).length > 0;
+  const hiddenCount = visibleCodeIds === null ? 0 : codes.filter((c) => !visibleCodeIds.has(c.id)).length;
+
+  /** The row in the Tab order: the focused code, or the nearest shown ancestor, or the selected code, or the first. */
+  const tabbableId = useMemo(() => {
+    for (const start of [focusedId, selectedCodeId]) {
+      let current = start ? byId.get(start) : undefined;
+      while (current) {
+        if (rowIndex.has(current.id)) return current.id;
+        current = current.parentId ? byId.get(current.parentId) : undefined;
+      }
+    }
+    return rows[0]?.code.id ?? null;
+  }, [focusedId, selectedCodeId, byId, rowIndex, rows]);
+
+  // Focus a row once it is rendered (after a create, a move, a dialog), and take focus back when
+  // a re-render moved the focused row's element (which drops focus to the body).
+  useLayoutEffect(() => {
+    const tree = treeRef.current;
+    if (!tree) return;
+    const wanted = pendingFocusRef.current;
+    if (wanted) {
+      const element = tree.querySelector<HTMLElement>(rowSelector(wanted));
+      if (element) {
+        pendingFocusRef.current = null;
+        element.focus();
+        element.scrollIntoView({ block: 'nearest' });
+      }
+    } else if (treeHasFocusRef.current && (document.activeElement === document.body || document.activeElement === null) && tabbableId) {
+      tree.querySelector<HTMLElement>(rowSelector(tabbableId))?.focus();
+    }
+  });
+
+  // A code selected elsewhere (e.g. by clicking a highlight) is revealed in the tree.
+  useEffect(() => {
+    if (!selectedCodeId || !byId.has(selectedCodeId)) return;
+    setFocusedId(selectedCodeId);
+    const ancestors: CodeId[] = [];
+    for (let parent = byId.get(selectedCodeId)?.parentId; parent; parent = byId.get(parent)?.parentId) ancestors.push(parent);
+    if (ancestors.some((id) => collapsed.has(id))) setCollapsed(new Set([...collapsed].filter((id) => !ancestors.includes(id))));
+    requestAnimationFrame(() => treeRef.current?.querySelector(rowSelector(selectedCodeId))?.scrollIntoView({ block: 'nearest' }));
+    // Only a change of selection reveals; collapsing a branch later must not re-expand it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedCodeId, byId.has(selectedCodeId ?? ('' as CodeId))]);
+
+  const focusRow = useCallback((id: CodeId, options: { select?: boolean } = {}) => {
+    pendingFocusRef.current = id;
+    setFocusedId(id);
+    if (options.select !== false) selectCode(id);
+    // Force the layout effect even when nothing else changes.
+    setFocusTick((n) => n + 1);
+  }, [selectCode]);
+  const [, setFocusTick] = useState(0);
+
+  const setExpanded = (id: CodeId, isExpanded: boolean) => {
+    if (collapsed.has(id) !== isExpanded) return;
+    const next = new Set(collapsed);
+    if (isExpanded) next.delete(id);
+    else next.add(id);
+    setCollapsed(next);
+  };
+
+  // ---- actions -------------------------------------------------------------------------
+
+  const apply = (code: Code) => {
+    if (!selection) return;
+    if (!code.isCodable) {
+      workspace.notify(`“${code.name}” is a category: apply one of its codes instead.`, 'error');
+      return;
+    }
+    void workspace.run(() => workspace.applyCodeToSelection(code.id));
+  };
+
+  const startDraft = (parentId: CodeId | null, isCodable: boolean) => {
+    const initialName = parentId === null && isFiltering && !hasCodeNamed(codes, query) ? query.trim() : '';
+    if (parentId) setExpanded(parentId, true);
+    setRenamingId(null);
+    setDraft({ parentId, isCodable, initialName });
+  };
+
+  const commitDraft = async (name: string) => {
+    const current = draft;
+    setDraft(null);
+    if (!current || !name.trim()) {
+      if (current?.parentId) focusRow(current.parentId, { select: false });
+      return;
+    }
+    const code = await actions.create({ name, parentId: current.parentId, isCodable: current.isCodable });
+    if (!code) return;
+    if (isFiltering && !matchesAllWords(code.name, searchWords(query))) setQuery('');
+    focusRow(code.id);
+  };
+
+  const commitRename = async (code: Code, name: string) => {
+    setRenamingId(null);
+    focusRow(code.id, { select: false });
+    if (name.trim()) await actions.rename(code, name);
+  };
+
+  const move = async (code: Code, plan: MovePlan | null) => {
+    if (!plan) return;
+    if (plan.parentId) setExpanded(plan.parentId, true);
+    await actions.move(code, plan.parentId, plan.index);
+    focusRow(code.id, { select: false });
+  };
+
+  const keyboardMove = (code: Code, direction: KeyboardMove) => {
+    if (isFiltering) {
+      workspace.notify('Clear the filter to reorder codes.', 'info');
+      return;
+    }
+    void move(code, planKeyboardMove(codes, code.id, direction));
+  };
+
+  const requestDelete = async (code: Code) => {
+    const { codes: n, segments } = await actions.describeDeletion(code.id);
+    setDeleting({ code, codes: n, segments });
+  };
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const { code } = deleting;
+    setDeleting(null);
+    // Focus moves to the row after the deleted branch, or the one before it.
+    const gone = descendantIds(codes, code.id);
+    const at = rowIndex.get(code.id) ?? 0;
+    const after = rows.slice(at).find((r) => !gone.has(r.code.id)) ?? rows.slice(0, at).reverse().find((r) => !gone.has(r.code.id));
+    await actions.remove(code);
+    if (after) focusRow(after.code.id, { select: selectedCodeId !== null && gone.has(selectedCodeId) });
+    else if (selectedCodeId && gone.has(selectedCodeId)) selectCode(null);
+  };
+
+  const toggleVisibility = (code: Code) => setVisibleCodeIds(toggleSubtreeVisibility(codes, visibleCodeIds, code.id));
+
+  const openMenuAtRow = (id: CodeId) => {
+    const box = treeRef.current?.querySelector(rowSelector(id))?.getBoundingClientRect();
+    if (box) setMenu({ id, x: box.left + 24, y: box.bottom - 2 });
+  };
+
+  const menuEntries = (code: Code): MenuEntry[] => {
+    const visibility = subtreeVisibility(codes, visibleCodeIds, code.id);
+    const hasSubcodes = codes.some((c) => c.parentId === code.id);
+    return [
+      { label: 'Apply to selection', shortcut: 'Enter', isDisabled: !selection || !code.isCodable, onSelect: () => apply(code) },
+      { label: 'Rename', shortcut: 'F2', onSelect: () => setRenamingId(code.id) },
+      { label: 'Recolour…', onSelect: () => setRecolourId(code.id) },
+      { label: 'New sub-code', shortcut: 'Insert', onSelect: () => startDraft(code.id, true) },
+      { label: 'Merge into…', onSelect: () => setMergingId(code.id) },
+      'separator',
+      { label: visibility === 'all' ? 'Hide highlights' : 'Show highlights', shortcut: 'Space', onSelect: () => toggleVisibility(code) },
+      { label: hasSubcodes ? 'Show only this branch' : 'Show only this code', onSelect: () => setVisibleCodeIds(onlySubtreeVisible(codes, code.id)) },
+      { label: code.isCodable ? 'Make category' : 'Make code', onSelect: () => void actions.setCodable(code, !code.isCodable).then(() => focusRow(code.id, { select: false })) },
+      'separator',
+      { label: 'Delete…', shortcut: 'Delete', isDanger: true, onSelect: () => void requestDelete(code) },
+    ];
+  };
+
+  // ---- keyboard ------------------------------------------------------------------------
+
+  const onTreeKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if ((event.target as HTMLElement).closest('input, button')) return;
+    const id = tabbableId;
+    const at = id ? rowIndex.get(id) : undefined;
+    const row = at === undefined ? undefined : rows[at];
+    if (!row) return;
+    const { code } = row;
+    const go = (target: CodeTreeRow | undefined) => target && focusRow(target.code.id);
+    const key = event.key;
+
+    if (event.altKey && !event.ctrlKey && !event.metaKey) {
+      const moves: Record<string, KeyboardMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'indent', ArrowLeft: 'outdent' };
+      const direction = moves[key];
+      if (!direction) return;
+      event.preventDefault();
+      keyboardMove(code, direction);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) {
+      if (key === 'Backspace' && event.metaKey) {
+        event.preventDefault();
+        void requestDelete(code);
+      }
+      return;
+    }
+
+    switch (key) {
+      case 'ArrowDown':
+        go(rows[at! + 1]);
+        break;
+      case 'ArrowUp':
+        go(rows[at! - 1]);
+        break;
+      case 'Home':
+        go(rows[0]);
+        break;
+      case 'End':
+        go(rows[rows.length - 1]);
+        break;
+      case 'ArrowRight':
+        if (row.hasChildren && !row.isExpanded) setExpanded(code.id, true);
+        else if (row.hasChildren) go(rows[at! + 1]);
+        break;
+      case 'ArrowLeft':
+        if (row.hasChildren && row.isExpanded && !isFiltering) setExpanded(code.id, false);
+        else if (code.parentId && rowIndex.has(code.parentId)) focusRow(code.parentId);
+        break;
+      case 'Enter':
+        selectCode(code.id);
+        if (selection && code.isCodable) apply(code);
+        else if (row.hasChildren && !code.isCodable && !isFiltering) setExpanded(code.id, !row.isExpanded);
+        else if (selection) apply(code);
+        break;
+      case ' ':
+        toggleVisibility(code);
+        break;
+      case 'F2':
+        setRenamingId(code.id);
+        break;
+      case 'Delete':
+        void requestDelete(code);
+        break;
+      case '+':
+      case 'Insert':
+        startDraft(code.id, true);
+        break;
+      case 'ContextMenu':
+        openMenuAtRow(code.id);
+        break;
+      case 'F10':
+        if (!event.shiftKey) return;
+        openMenuAtRow(code.id);
+        break;
+      case 'Escape':
+        if (!query) return;
+        setQuery('');
+        break;
+      case '*': {
+        // Expands every sibling of the focused code (the ARIA tree convention).
+        const next = new Set(collapsed);
+        for (const c of codes) if (c.parentId === code.parentId) next.delete(c.id);
+        setCollapsed(next);
+        break;
+      }
+      default: {
+        if (key.length !== 1 || !/\S/.test(key)) return;
+        // Type-ahead: letters typed in quick succession find the next code starting with them.
+        const now = Date.now();
+        const ahead = typeAheadRef.current;
+        ahead.text = now - ahead.at < 700 ? ahead.text + key.toLowerCase() : key.toLowerCase();
+        ahead.at = now;
+        const startsWith = (r: CodeTreeRow) => r.code.name.toLowerCase().startsWith(ahead.text);
+        const from = ahead.text.length === 1 ? at! + 1 : at!;
+        go(rows.slice(from).find(startsWith) ?? rows.slice(0, from).find(startsWith));
+      }
+    }
+    event.preventDefault();
+  };
+
+  // ---- pointer ------------------------------------------------------------------------
+
+  const rowOf = (event: { target: EventTarget }) => {
+    const element = (event.target as HTMLElement).closest<HTMLElement>('[data-code-id]');
+    const id = element?.dataset.codeId as CodeId | undefined;
+    return id && element ? { element, code: byId.get(id) } : null;
+  };
+
+  const onRowMouseDown = (event: MouseEvent) => {
+    // Keep the document's text selection: pressing a code must not collapse it.
+    if (event.button === 0 && !(event.target as HTMLElement).closest('input')) event.preventDefault();
+  };
+
+  const onTreeClick = (event: MouseEvent) => {
+    const hit = rowOf(event);
+    if (!hit?.code || (event.target as HTMLElement).closest('input')) return;
+    const { code } = hit;
+    focusRow(code.id);
+    if ((event.target as HTMLElement).closest('.code-row-name')) apply(code);
+  };
+
+  const onTreeContextMenu = (event: MouseEvent) => {
+    const hit = rowOf(event);
+    if (!hit?.code || (event.target as HTMLElement).closest('input')) return;
+    event.preventDefault();
+    focusRow(hit.code.id);
+    setMenu({ id: hit.code.id, x: event.clientX, y: event.clientY });
+  };
+
+  // ---- drag and drop -------------------------------------------------------------------
+
+  const clearDrag = () => {
+    setDraggingId(null);
+    setDropTarget(null);
+    if (expandTimerRef.current) window.clearTimeout(expandTimerRef.current.timer);
+    expandTimerRef.current = null;
+  };
+
+  const onDragStart = (event: DragEvent<HTMLLIElement>, code: Code) => {
+    event.dataTransfer.setData(CODE_DRAG_TYPE, code.id);
+    event.dataTransfer.setData('text/plain', code.name);
+    event.dataTransfer.effectAllowed = 'copyMove';
+    setDraggingId(code.id);
+  };
+
+  /** Where the pointer would drop the dragged code, with the plan, or null where it may not. */
+  const dropAt = (event: DragEvent): { target: DropTarget; plan: MovePlan } | null => {
+    if (!draggingId || isFiltering) return null;
+    const hit = rowOf(event);
+    if (!hit) {
+      // Below the last row: the end of the top level.
+      if (event.target !== treeRef.current) return null;
+      const index = codes.filter((c) => c.parentId === null && c.id !== draggingId).length;
+      return { target: { id: null, zone: 'end' }, plan: { parentId: null, index } };
+    }
+    if (!hit.code) return null;
+    const box = hit.element.getBoundingClientRect();
+    let targetId = hit.code.id;
+    let zone = dropZoneAt(event.clientY - box.top, box.height);
+    const row = rows[rowIndex.get(targetId) ?? -1];
+    // "After" an open branch means before its first child: that is where the line is drawn.
+    if (zone === 'after' && row?.isExpanded) {
+      const first = rows[(rowIndex.get(targetId) ?? 0) + 1];
+      if (first) {
+        targetId = first.code.id;
+        zone = 'before';
+      }
+    }
+    const plan = planDrop(codes, draggingId, targetId, zone);
+    return plan ? { target: { id: targetId, zone }, plan } : null;
+  };
+
+  const onDragOver = (event: DragEvent<HTMLUListElement>) => {
+    if (!event.dataTransfer.types.includes(CODE_DRAG_TYPE)) return;
+    const drop = dropAt(event);
+    if (!drop) {
+      event.dataTransfer.dropEffect = 'none';
+      if (dropTarget) setDropTarget(null);
+      return;
+    }
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    if (dropTarget?.id !== drop.target.id || dropTarget.zone !== drop.target.zone) setDropTarget(drop.target);
+    // Hovering the middle of a closed branch opens it, so a code can be dropped deep inside.
+    const hovered = drop.target.zone === 'inside' ? rows[rowIndex.get(drop.target.id) ?? -1] : undefined;
+    if (hovered?.hasChildren && !hovered.isExpanded) {
+      if (expandTimerRef.current?.id !== hovered.code.id) {
+        if (expandTimerRef.current) window.clearTimeout(expandTimerRef.current.timer);
+        const id = hovered.code.id;
+        expandTimerRef.current = { id, timer: window.setTimeout(() => setExpanded(id, true), 700) };
+      }
+    } else if (expandTimerRef.current) {
+      window.clearTimeout(expandTimerRef.current.timer);
+      expandTimerRef.current = null;
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLUListElement>) => {
+    const drop = dropAt(event);
+    const code = draggingId ? byId.get(draggingId) : undefined;
+    clearDrag();
+    if (!drop || !code) return;
+    event.preventDefault();
+    void move(code, drop.plan);
+  };
+
+  // ---- render --------------------------------------------------------------------------
+
+  const menuCode = menu ? byId.get(menu.id) : undefined;
+  const recolourCode = recolourId ? byId.get(recolourId) : undefined;
+  const mergingCode = mergingId ? byId.get(mergingId) : undefined;
+  const mergingExcluded = useMemo(() => (mergingId ? descendantIds(codes, mergingId) : new Set<CodeId>()), [codes, mergingId]);
+
+  // The draft row goes where the new code will appear: after the parent's last descendant.
+  let draftAt = rows.length;
+  if (draft?.parentId) {
+    const parentAt = rowIndex.get(draft.parentId);
+    if (parentAt !== undefined) {
+      const parentDepth = rows[parentAt]!.depth;
+      draftAt = parentAt + 1;
+      while (draftAt < rows.length && rows[draftAt]!.depth > parentDepth) draftAt++;
+    }
+  }
+  const draftDepth = draft?.parentId ? (rows[rowIndex.get(draft.parentId) ?? -1]?.depth ?? -1) + 1 : 0;
+  const draftRow = draft && (
+    <DraftRow
+      key="draft"
+      depth={draftDepth}
+      label={draft.parentId ? `New sub-code of ${byId.get(draft.parentId)?.name ?? ''}` : draft.isCodable ? 'New code' : 'New category'}
+      isCodable={draft.isCodable}
+      initialName={draft.initialName}
+      onCommit={(name) => void commitDraft(name)}
+      onCancel={() => void commitDraft('')}
+    />
+  );
+
+  return (
+    <section className="codebook" aria-label="Codebook">
+      <header className="codebook-header">
+        <div className="codebook-title-row">
+          <h2 className="panel-title">Codebook</h2>
+          {hiddenCount > 0 && (
+            <button type="button" className="codebook-link-button" aria-label="Show all highlights" title={`${plural(hiddenCount, 'code')} hidden`} onClick={() => setVisibleCodeIds(null)}>
+              <EyeIcon isOpen /> Show all
+            </button>
+          )}
+        </div>
+        <div className="codebook-toolbar" role="toolbar" aria-label="Codebook actions">
+          <button type="button" className="primary" onClick={() => startDraft(null, true)}>
+            <PlusIcon /> New code
+          </button>
+          <button type="button" onClick={() => startDraft(null, false)}>
+            New category
+          </button>
+        </div>
+        <div className="codebook-filter">
+          <SearchIcon />
+          <input
+            ref={filterRef}
+            type="search"
+            aria-label="Filter codes"
+            placeholder="Filter codes"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if ((event.key === 'ArrowDown' || event.key === 'Enter') && rows[0]) {
+                event.preventDefault();
+                focusRow((rows.find((r) => r.isMatch) ?? rows[0]).code.id);
+              }
+            }}
+          />
+        </div>
+        {selection && <p className="codebook-hint">Click a code, or focus it and press Enter, to code the selected text.</p>}
+      </header>
+
+      <ul
+        ref={treeRef}
+        role="tree"
+        aria-label="Codes"
+        className={`code-tree${dropTarget?.zone === 'end' ? ' drop-end' : ''}${draggingId ? ' is-dragging' : ''}`}
+        onKeyDown={onTreeKeyDown}
+        onMouseDown={onRowMouseDown}
+        onClick={onTreeClick}
+        onContextMenu={onTreeContextMenu}
+        onFocus={() => (treeHasFocusRef.current = true)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null) && event.relatedTarget !== null) treeHasFocusRef.current = false;
+        }}
+        onDragOver={onDragOver}
+        onDragLeave={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
+        }}
+        onDrop={onDrop}
+      >
+        {rows.map((row, index) => {
+          const { code } = row;
+          const rowDrop = dropTarget && dropTarget.id === code.id ? dropTarget.zone : null;
+          return [
+            index === draftAt ? draftRow : null,
+            <CodeRow
+              key={code.id}
+              row={row}
+              isSelected={code.id === selectedCodeId}
+              isTabbable={code.id === tabbableId}
+              isRenaming={code.id === renamingId}
+              isDragged={code.id === draggingId}
+              drop={rowDrop}
+              count={counts.get(code.id) ?? 0}
+              total={totals.get(code.id) ?? 0}
+              numberKey={keyOf.get(code.id)}
+              visibility={subtreeVisibility(codes, visibleCodeIds, code.id)}
+              onToggleExpanded={() => setExpanded(code.id, !row.isExpanded)}
+              onToggleVisibility={() => toggleVisibility(code)}
+              onRename={(name) => void commitRename(code, name)}
+              onCancelRename={() => {
+                setRenamingId(null);
+                focusRow(code.id, { select: false });
+              }}
+              onDragStart={(event) => onDragStart(event, code)}
+              onDragEnd={clearDrag}
+            />,
+          ];
+        })}
+        {draftAt >= rows.length && draftRow}
+      </ul>
+
+      {loadedCodes !== undefined && rows.length === 0 && !draft && (
+        <div className="codebook-empty">
+          {isFiltering ? (
+            <p>No code matches “{query.trim()}”.</p>
+          ) : (
+            <p>
+              No codes yet. Create one with <strong>New code</strong>, group codes with <strong>New category</strong>.
+            </p>
+          )}
+        </div>
+      )}
+
+      {menu && menuCode && <ContextMenu label={`Actions for ${menuCode.name}`} x={menu.x} y={menu.y} entries={menuEntries(menuCode)} onClose={closeMenu(setMenu, focusRow, menu.id)} />}
+
+      {recolourCode && (
+        <RecolourDialog
+          code={recolourCode}
+          onPick={(color) => void actions.recolour(recolourCode, color)}
+          onClose={() => {
+            setRecolourId(null);
+            focusRow(recolourCode.id, { select: false });
+          }}
+        />
+      )}
+
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete “${deleting.code.name}”?`}
+          confirmLabel="Delete"
+          isDanger
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => {
+            focusRow(deleting.code.id, { select: false });
+            setDeleting(null);
+          }}
+        >
+          <DeletionSummary code={deleting.code} codes={deleting.codes} segments={deleting.segments} />
+        </ConfirmDialog>
+      )}
+
+      {mergingCode && (
+        <CodePicker
+          open
+          title={`Merge “${mergingCode.name}” into…`}
+          description={<MergeSummary code={mergingCode} codings={counts.get(mergingCode.id) ?? 0} subcodes={mergingExcluded.size - 1} />}
+          includeCategories
+          excludeIds={mergingExcluded}
+          onClose={() => {
+            setMergingId(null);
+            focusRow(mergingCode.id, { select: false });
+          }}
+          onPick={(targetId) => {
+            const target = byId.get(targetId);
+            if (!target) return;
+            void actions.merge(mergingCode, target, counts.get(mergingCode.id) ?? 0).then(() => focusRow(target.id));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function closeMenu(setMenu: (m: null) => void, focusRow: (id: CodeId, o: { select: boolean }) => void, id: CodeId) {
+  return () => {
+    setMenu(null);
+    focusRow(id, { select: false });
+  };
+}
+
+interface CodeRowProps {
+  row: CodeTreeRow;
+  isSelected: boolean;
+  isTabbable: boolean;
+  isRenaming: boolean;
+  isDragged: boolean;
+  drop: DropZone | 'end' | null;
+  count: number;
+  total: number;
+  numberKey: number | undefined;
+  visibility: Visibility;
+  onToggleExpanded(): void;
+  onToggleVisibility(): void;
+  onRename(name: string): void;
+  onCancelRename(): void;
+  onDragStart(event: DragEvent<HTMLLIElement>): void;
+  onDragEnd(): void;
+}
+
+function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, count, total, numberKey, visibility, onToggleExpanded, onToggleVisibility, onRename, onCancelRename, onDragStart, onDragEnd }: CodeRowProps) {
+  const { code, depth, hasChildren, isExpanded, isMatch, posInSet, setSize } = row;
+  const descriptionId = `code-row-${code.id}-description`;
+  const description = code.isCodable
+    ? [plural(count, 'coding'), total > count ? `${total} with sub-codes` : '', numberKey ? `key ${numberKey}` : ''].filter(Boolean).join(', ')
+    : `category, ${plural(total, 'coding')} in its codes`;
+  const classes = [
+    'code-row',
+    code.isCodable ? 'is-code' : 'is-category',
+    isSelected && 'is-selected',
+    !isMatch && 'is-context',
+    isDragged && 'is-dragged',
+    visibility === 'none' && 'is-hidden',
+    drop && `drop-${drop}`,
+  ].filter(Boolean);
+
+  return (
+    <li
+      role="treeitem"
+      data-code-id={code.id}
+      aria-label={code.name}
+      aria-describedby={descriptionId}
+      aria-level={depth + 1}
+      aria-posinset={posInSet}
+      aria-setsize={setSize}
+      aria-expanded={hasChildren ? isExpanded : undefined}
+      aria-selected={isSelected}
+      tabIndex={isTabbable ? 0 : -1}
+      className={classes.join(' ')}
+      style={{ '--depth': depth } as React.CSSProperties}
+      draggable={!isRenaming}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+    >
+      <span className={`code-row-twisty${hasChildren ? '' : ' is-leaf'}${isExpanded ? ' is-open' : ''}`} aria-hidden="true" onClick={hasChildren ? onToggleExpanded : undefined}>
+        {hasChildren && <ChevronIcon />}
+      </span>
+      {code.isCodable ? <span className="color-dot code-row-swatch" style={{ background: code.color }} aria-hidden="true" /> : <FolderIcon color={code.color} />}
+      {isRenaming ? (
+        <RenameInput name={code.name} onCommit={onRename} onCancel={onCancelRename} />
+      ) : (
+        <span className="code-row-name" title={code.isCodable ? code.name : `${code.name} (category)`}>
+          {code.name}
+        </span>
+      )}
+      <span className="code-row-meta" aria-hidden="true">
+        {numberKey !== undefined && <kbd className="code-key">{numberKey}</kbd>}
+        {code.isCodable ? (
+          <span className="count-badge" title={description}>
+            {count}
+          </span>
+        ) : (
+          <span className="count-badge is-sum" title={`${plural(total, 'coding')} in its codes`}>
+            {total}
+          </span>
+        )}
+      </span>
+      <span id={descriptionId} className="visually-hidden">
+        {description}
+      </span>
+      <button
+        type="button"
+        tabIndex={-1}
+        className={`code-row-eye is-${visibility}`}
+        aria-label={`Show highlights of ${code.name}`}
+        aria-pressed={visibility === 'all' ? true : visibility === 'none' ? false : 'mixed'}
+        title={visibility === 'all' ? 'Hide highlights (Space)' : 'Show highlights (Space)'}
+        onClick={(event) => {
+          event.stopPropagation();
+          onToggleVisibility();
+        }}
+      >
+        <EyeIcon isOpen={visibility !== 'none'} />
+      </button>
+    </li>
+  );
+}
+
+function RenameInput({ name, onCommit, onCancel }: { name: string; onCommit(name: string): void; onCancel(): void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const doneRef = useRef(false);
+  useLayoutEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const finish = (commit: boolean) => {
+    if (doneRef.current) return;
+    doneRef.current = true;
+    if (commit) onCommit(ref.current?.value ?? name);
+    else onCancel();
+  };
+  return (
+    <input
+      ref={ref}
+      type="text"
+      className="code-row-input"
+      aria-label={`New name for ${name}`}
+      defaultValue={name}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') finish(true);
+        else if (event.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+      onClick={(event) => event.stopPropagation()}
+    />
+  );
+}
+
+function DraftRow({ depth, label, isCodable, initialName, onCommit, onCancel }: { depth: number; label: string; isCodable: boolean; initialName: string; onCommit(name: string): void; onCancel(): void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const doneRef = useRef(false);
+  useLayoutEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  const finish = (commit: boolean) => {
+    if (doneRef.current) return;
+    doneRef.current = true;
+    const value = ref.current?.value ?? '';
+    if (commit && value.trim()) onCommit(value);
+    else onCancel();
+  };
+  return (
+    <li role="treeitem" aria-label={label} aria-level={depth + 1} aria-selected={false} tabIndex={-1} className={`code-row is-draft ${isCodable ? 'is-code' : 'is-category'}`} style={{ '--depth': depth } as React.CSSProperties}>
+      <span className="code-row-twisty is-leaf" aria-hidden="true" />
+      {isCodable ? <span className="color-dot code-row-swatch is-draft" aria-hidden="true" /> : <FolderIcon color="var(--muted)" />}
+      <input
+        ref={ref}
+        type="text"
+        className="code-row-input"
+        aria-label={`Name of the ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+        placeholder={isCodable ? 'Code name, then Enter' : 'Category name, then Enter'}
+        defaultValue={initialName}
+        onKeyDown={(event) => {
+          event.stopPropagation();
+          if (event.key === 'Enter') finish(true);
+          else if (event.key === 'Escape') finish(false);
+        }}
+        onBlur={() => finish(true)}
+      />
+    </li>
+  );
+}
+
+function RecolourDialog({ code, onPick, onClose }: { code: Code; onPick(color: string): void; onClose(): void }) {
+  const customRef = useRef<HTMLInputElement>(null);
+  // The native `change` event fires once when the colour chooser closes: one undo step.
+  useEffect(() => {
+    const input = customRef.current!;
+    const onChange = () => onPick(input.value);
+    input.addEventListener('change', onChange);
+    return () => input.removeEventListener('change', onChange);
+  }, [onPick]);
+  return (
+    <ModalDialog labelledBy="recolour-title" onClose={onClose} className="codebook-dialog">
+      <h2 id="recolour-title" className="codebook-dialog-title">
+        Colour of “{code.name}”
+      </h2>
+      <ColourSwatches
+        label="Palette"
+        value={code.color}
+        autoFocus
+        onPick={(color) => {
+          onPick(color);
+          onClose();
+        }}
+      />
+      <label className="codebook-dialog-custom">
+        Custom colour <input ref={customRef} type="color" defaultValue={code.color} />
+      </label>
+      <div className="codebook-dialog-actions">
+        <button type="button" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+function DeletionSummary({ code, codes, segments }: { code: Code; codes: number; segments: number }) {
+  const subcodes = codes - 1;
+  if (subcodes === 0 && segments === 0) return <p>“{code.name}” has no codings. You can undo this.</p>;
+  return (
+    <>
+      <p>This also deletes:</p>
+      <ul className="codebook-dialog-list">
+        {subcodes > 0 && <li>{plural(subcodes, 'sub-code')}</li>}
+        {segments > 0 && <li>{plural(segments, 'coding')}{subcodes > 0 ? ' (of the code and its sub-codes)' : ''}</li>}
+      </ul>
+      <p className="muted">Memos on them go too. You can undo this.</p>
+    </>
+  );
+}
+
+function MergeSummary({ code, codings, subcodes }: { code: Code; codings: number; subcodes: number }) {
+  const parts = [plural(codings, 'coding'), subcodes > 0 ? plural(subcodes, 'sub-code') : ''].filter(Boolean).join(' and ');
+  return (
+    <>
+      {parts} of “{code.name}” move to the code you choose; “{code.name}” is then removed.
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The codebook's data hooks: live reads of the codes and their coding counts, the codebook
+ * actions (each one a repository call wrapped in `workspace.run`, so an error becomes a notice
+ * and every change is one undo step), and the remembered collapsed branches.
+ *
+ * Components call these hooks; only these hooks call the repositories.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Code, CodeId, ProjectId } from '../../../shared/model/index.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+import {
+  countSegments,
+  createCode,
+  deleteCode,
+  describeCodeDeletion,
+  listCodes,
+  mergeCodes,
+  moveCode,
+  updateCode,
+  type CodePatch,
+  type NewCode,
+} from '../../db/codeRepository.ts';
+import { readSetting, writeSetting } from '../../db/settingsRepository.ts';
+
+export interface Codebook {
+  /** `undefined` while the first read is running. */
+  codes: Code[] | undefined;
+  /** Codings per code (own codings only; see subtreeCounts for categories). */
+  counts: ReadonlyMap<string, number>;
+}
+
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
+/** The project's codes and coding counts, kept current as they change. */
+export function useCodebook(): Codebook {
+  const { db, project } = useWorkspace();
+  const codes = useLiveQuery(() => listCodes(db, project.id), [db, project.id]);
+  const counts = useLiveQuery(async () => (await countSegments(db, project.id)).byCode, [db, project.id]);
+  return { codes, counts: counts ?? NO_COUNTS };
+}
+
+function kindWord(fields: { isCodable?: boolean }): string {
+  return fields.isCodable === false ? 'category' : 'code';
+}
+
+/** Every change the codebook can make, as functions that report their own errors. */
+export function useCodebookActions() {
+  const { db, project, run, visibleCodeIds, setVisibleCodeIds } = useWorkspace();
+  // Read at call time: a code created while some highlights are hidden must be shown.
+  const visibleRef = useRef(visibleCodeIds);
+  visibleRef.current = visibleCodeIds;
+
+  return useMemo(
+    () => ({
+      /** Creates a code (or category); resolves to it, or null when it failed (a notice says why). */
+      async create(fields: NewCode): Promise<Code | null> {
+        const result: { code?: Code } = {};
+        await run(async () => {
+          result.code = await createCode(db, project.id, fields);
+        }, `Created ${kindWord(fields)} “${fields.name.trim()}”.`);
+        const visible = visibleRef.current;
+        if (result.code && visible !== null) setVisibleCodeIds(new Set([...visible, result.code.id]));
+        return result.code ?? null;
+      },
+      rename(code: Code, name: string): Promise<void> {
+        if (name.trim() === code.name) return Promise.resolve();
+        return run(() => updateCode(db, code.id, { name }), `Renamed “${code.name}” to “${name.trim()}”.`);
+      },
+      recolour(code: Code, color: string): Promise<void> {
+        if (color.toLowerCase() === code.color.toLowerCase()) return Promise.resolve();
+        return run(() => updateCode(db, code.id, { color }));
+      },
+      setCodable(code: Code, isCodable: boolean): Promise<void> {
+        if (code.isCodable === isCodable) return Promise.resolve();
+        return run(() => updateCode(db, code.id, { isCodable }), isCodable ? `“${code.name}” is now a code.` : `“${code.name}” is now a category.`);
+      },
+      /** Saves edited fields of the detail panel (quietly: the field itself shows the result). */
+      update(id: CodeId, patch: CodePatch): Promise<void> {
+        return run(() => updateCode(db, id, patch));
+      },
+      move(code: Code, parentId: CodeId | null, index: number): Promise<void> {
+        return run(() => moveCode(db, code.id, parentId, index), `Moved “${code.name}”.`);
+      },
+      merge(source: Code, target: Code, codings: number): Promise<void> {
+        const moved = codings === 1 ? '1 coding' : `${codings} codings`;
+        return run(() => mergeCodes(db, source.id, target.id), `Merged “${source.name}” into “${target.name}” (${moved} moved).`);
+      },
+      remove(code: Code): Promise<void> {
+        return run(() => deleteCode(db, code.id), `Deleted “${code.name}”.`);
+      },
+      /** How many codes (the code itself included) and codings a delete would remove. */
+      describeDeletion(id: CodeId): Promise<{ codes: number; segments: number }> {
+        return describeCodeDeletion(db, id);
+      },
+    }),
+    [db, project.id, run, setVisibleCodeIds],
+  );
+}
+
+export type CodebookActions = ReturnType<typeof useCodebookActions>;
+
+/** Stored under the `codebookExpanded` setting: the collapsed branches of each project. */
+type CodebookExpandedSetting = Record<string, { collapsed: CodeId[] }>;
+
+/**
+ * Which branches of the tree are collapsed, remembered per project across reloads (new codes
+ * start expanded, so the setting lists the collapsed ones).
+ */
+export function useCollapsedCodes(): [ReadonlySet<CodeId>, (next: ReadonlySet<CodeId>) => void] {
+  const { db, project } = useWorkspace();
+  const [state, setState] = useState<{ projectId: ProjectId; collapsed: ReadonlySet<CodeId> }>({ projectId: project.id, collapsed: new Set() });
+  const hasChangedRef = useRef(false);
+
+  useEffect(() => {
+    let isCurrent = true;
+    hasChangedRef.current = false;
+    void readSetting<CodebookExpandedSetting>(db, 'codebookExpanded').then((setting) => {
+      // A click that came in before the read finished wins over the stored state.
+      if (!isCurrent || hasChangedRef.current) return;
+      setState({ projectId: project.id, collapsed: new Set(setting?.[project.id]?.collapsed ?? []) });
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [db, project.id]);
+
+  const setCollapsed = useCallback(
+    (next: ReadonlySet<CodeId>) => {
+      hasChangedRef.current = true;
+      setState({ projectId: project.id, collapsed: next });
+      void (async () => {
+        const setting = (await readSetting<CodebookExpandedSetting>(db, 'codebookExpanded')) ?? {};
+        await writeSetting(db, 'codebookExpanded', { ...setting, [project.id]: { collapsed: [...next] } } satisfies CodebookExpandedSetting);
+      })();
+    },
+    [db, project.id],
+  );
+
+  const collapsed = state.projectId === project.id ? state.collapsed : EMPTY;
+  return [collapsed, setCollapsed];
+}
+
+const EMPTY: ReadonlySet<CodeId> = new Set();

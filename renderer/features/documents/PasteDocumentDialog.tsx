@@ -1,0 +1,58 @@
+/** File → Paste text as document: a name and the text; line endings become LF. */
+import { useEffect, useRef, useState } from 'react';
+import type { DocumentId, ProjectId } from '../../../shared/model/index.ts';
+import { importPastedText } from '../../../shared/importers/plainText.ts';
+import type { MarginaliaDatabase } from '../../db/database.ts';
+import { addDocuments } from '../../db/documentRepository.ts';
+import type { NoticeKind } from '../../app/workspace.tsx';
+
+interface PasteDocumentDialogProps {
+  db: MarginaliaDatabase;
+  projectId: ProjectId;
+  onClose(): void;
+  onCreated(id: DocumentId): void;
+  notify(message: string, kind?: NoticeKind): void;
+}
+
+export function PasteDocumentDialog({ db, projectId, onClose, onCreated, notify }: PasteDocumentDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} onClose={onClose} aria-labelledby="paste-title" className="wide-dialog">
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          try {
+            const document = importPastedText(text, name);
+            const [id] = await addDocuments(db, projectId, [document]);
+            if (id) onCreated(id);
+            notify(`Created “${document.name}”.`);
+            ref.current?.close();
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          }
+        }}
+      >
+        <h2 id="paste-title">Paste text as a new document</h2>
+        <label className="field">
+          <span>Name (optional: the first line is used)</span>
+          <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Text</span>
+          <textarea rows={12} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+        </label>
+        {error && <p role="alert" className="error-text">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => ref.current?.close()}>Cancel</button>
+          <button type="submit" className="primary" disabled={!text.trim()}>Create document</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,147 @@
+/** The current project, and the menu to switch, create, rename and delete projects. */
+import { useEffect, useRef, useState } from 'react';
+import type { Project } from '../../../shared/model/index.ts';
+import type { MarginaliaDatabase } from '../../db/database.ts';
+import { createProject, deleteProject, renameProject } from '../../db/projectRepository.ts';
+import { writeSetting } from '../../db/settingsRepository.ts';
+import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
+import type { NoticeKind } from '../../app/workspace.tsx';
+import { createDemoProject } from './demoProject.ts';
+
+interface ProjectSwitcherProps {
+  db: MarginaliaDatabase;
+  project: Project;
+  projects: Project[];
+  notify(message: string, kind?: NoticeKind): void;
+}
+
+type NameDialog = { kind: 'new' } | { kind: 'rename' } | null;
+
+export function ProjectSwitcher({ db, project, projects, notify }: ProjectSwitcherProps) {
+  const [open, setOpen] = useState(false);
+  const [nameDialog, setNameDialog] = useState<NameDialog>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const fail = (e: unknown) => notify(e instanceof Error ? e.message : String(e), 'error');
+
+  useEffect(() => {
+    const onNew = () => setNameDialog({ kind: 'new' });
+    window.addEventListener('marginalia:new-project', onNew);
+    return () => window.removeEventListener('marginalia:new-project', onNew);
+  }, []);
+
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const close = (event: PointerEvent) => {
+      if (!menuRef.current?.parentElement?.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', close);
+    return () => window.removeEventListener('pointerdown', close);
+  }, [open]);
+
+  const item = (label: string, action: () => void, extra?: { current?: boolean; danger?: boolean }) => (
+    <button
+      type="button"
+      role="menuitem"
+      className={extra?.danger ? 'danger' : undefined}
+      aria-current={extra?.current ? 'true' : undefined}
+      onClick={() => {
+        setOpen(false);
+        action();
+      }}
+    >
+      {extra?.current ? '✓ ' : ''}
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="project-switcher">
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} className="project-button" title="Switch, create, rename or delete projects">
+        <span className="muted">Project:</span> <strong>{project.name}</strong> ▾
+      </button>
+      {open && (
+        <div
+          role="menu"
+          aria-label="Projects"
+          className="menu-popup"
+          ref={menuRef}
+          onKeyDown={(event) => {
+            const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+            const i = items.indexOf(document.activeElement as HTMLElement);
+            if (event.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
+            else if (event.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
+            else if (event.key === 'Escape') setOpen(false);
+            else return;
+            event.preventDefault();
+          }}
+        >
+          {projects.map((p) => item(p.name, () => void writeSetting(db, 'currentProjectId', p.id).catch(fail), { current: p.id === project.id }))}
+          <hr />
+          {item('New project…', () => setNameDialog({ kind: 'new' }))}
+          {item('New demo project', () => void createDemoProject(db).then(() => notify('Created a fresh demo project.'), fail))}
+          {item('Rename this project…', () => setNameDialog({ kind: 'rename' }))}
+          {item('Delete this project…', () => setConfirmDelete(true), { danger: true })}
+        </div>
+      )}
+      {nameDialog && (
+        <ProjectNameDialog
+          title={nameDialog.kind === 'new' ? 'New project' : 'Rename project'}
+          initial={nameDialog.kind === 'new' ? '' : project.name}
+          confirmLabel={nameDialog.kind === 'new' ? 'Create project' : 'Rename'}
+          onCancel={() => setNameDialog(null)}
+          onSubmit={async (name) => {
+            if (nameDialog.kind === 'new') await createProject(db, name);
+            else await renameProject(db, project.id, name);
+            setNameDialog(null);
+            notify(nameDialog.kind === 'new' ? `Created “${name.trim()}”.` : `Renamed to “${name.trim()}”.`);
+          }}
+        />
+      )}
+      {confirmDelete && (
+        <ConfirmDialog
+          title={`Delete “${project.name}”?`}
+          confirmLabel="Delete project"
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => {
+            setConfirmDelete(false);
+            deleteProject(db, project.id).then(() => notify(`Deleted “${project.name}”.`), fail);
+          }}
+        >
+          All its documents, codes, codings and memos will be removed from this computer. This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+function ProjectNameDialog(props: { title: string; initial: string; confirmLabel: string; onCancel(): void; onSubmit(name: string): Promise<void> }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState(props.initial);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} onClose={props.onCancel} aria-labelledby="project-name-title">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSubmit(name).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+        }}
+      >
+        <h2 id="project-name-title">{props.title}</h2>
+        <label className="field">
+          <span>Project name</span>
+          <input type="text" autoFocus value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        {error && <p role="alert" className="error-text">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => ref.current?.close()}>Cancel</button>
+          <button type="submit" className="primary" disabled={!name.trim()}>{props.confirmLabel}</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,430 @@
+/**
+ * Agreement on reliability data: a table of units × coders where each cell is the value a coder
+ * gave a unit, or `null` when that coder did not rate it. Holds the coefficients that work on
+ * such tables (percent agreement in its three definitions, Cohen's κ, Scott's π,
+ * Brennan–Prediger, Fleiss' κ with per-category κ and z, Conger's κ, Light's κ, Gwet's AC1 and
+ * the missing-data generalisation of Fleiss' κ); Krippendorff's α lives in krippendorff.ts.
+ *
+ * Values are compared by identity (`1` and `"1"` are different categories). Units where fewer
+ * than two coders gave a value are not pairable and take no part in agreement.
+ */
+import { chanceCorrect, defined, undefinedBecause, type Coefficient } from './coefficient.ts';
+import { computeContingencyAgreement } from './contingency.ts';
+
+/** One coder's value for one unit. */
+export type RatingValue = string | number;
+/** A cell of reliability data: a value, or `null` when the coder did not rate the unit. */
+export type Rating = RatingValue | null;
+/** Reliability data, `data[unit][coder]`; every row has one cell per coder. */
+export type ReliabilityData = ReadonlyArray<ReadonlyArray<Rating>>;
+
+/**
+ * Turns coder-major rows (`rows[coder][unit]`, the layout of Krippendorff's examples) into
+ * reliability data (`data[unit][coder]`).
+ *
+ * @example transposeCoderRows([[1, 2], [1, null]]) // → [[1, 1], [2, null]]
+ */
+export function transposeCoderRows(rows: ReadonlyArray<ReadonlyArray<Rating>>): Rating[][] {
+  const units = rows[0]?.length ?? 0;
+  if (rows.some((row) => row.length !== units)) {
+    throw new RangeError('Every coder needs one entry per unit: the rows differ in length.');
+  }
+  const data: Rating[][] = [];
+  for (let u = 0; u < units; u++) data.push(rows.map((row) => row[u] ?? null));
+  return data;
+}
+
+/** Reliability data indexed for counting: categories sorted, each unit's category counts. */
+export interface PreparedData {
+  coders: number;
+  /** Distinct values, numbers ascending when all are numbers, else by their text. */
+  categories: RatingValue[];
+  isNumeric: boolean;
+  /** `cells[unit][coder]`: category index or -1 for a missing value. */
+  cells: Int32Array[];
+  /** Per unit, the categories present and how many coders chose each (sparse). */
+  unitCategories: number[][];
+  unitCounts: number[][];
+  /** Per unit, how many coders gave a value (r_i / m_u). */
+  unitTotals: number[];
+}
+
+/**
+ * Validates and indexes reliability data. Throws a `RangeError` with one sentence when rows
+ * differ in length or a value is neither a finite number nor a string.
+ *
+ * @example prepareReliabilityData([['a', 'b'], ['a', 'a']]).categories // → ['a', 'b']
+ */
+export function prepareReliabilityData(data: ReliabilityData): PreparedData {
+  const coders = data[0]?.length ?? 0;
+  const seen = new Map<RatingValue, number>();
+  for (let u = 0; u < data.length; u++) {
+    const row = data[u]!;
+    if (row.length !== coders) {
+      throw new RangeError(`Unit ${u + 1} has ${row.length} values but unit 1 has ${coders}: every unit needs one cell per coder.`);
+    }
+    for (const value of row) {
+      if (value === null) continue;
+      if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string') {
+        throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);
+      }
+      if (!seen.has(value)) seen.set(value, seen.size);
+    }
+  }
+  const values = [...seen.keys()];
+  const isNumeric = values.every((v) => typeof v === 'number');
+  const categories = isNumeric
+    ? (values as number[]).sort((a, b) => a - b)
+    : values.sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+  const index = new Map<RatingValue, number>(categories.map((v, i) => [v, i]));
+  const cells: Int32Array[] = [];
+  const unitCategories: number[][] = [];
+  const unitCounts: number[][] = [];
+  const unitTotals: number[] = [];
+  for (const row of data) {
+    const unitCells = new Int32Array(coders);
+    const cats: number[] = [];
+    const counts: number[] = [];
+    let total = 0;
+    for (let c = 0; c < coders; c++) {
+      const value = row[c];
+      const category = value === null || value === undefined ? -1 : index.get(value)!;
+      unitCells[c] = category;
+      if (category < 0) continue;
+      total++;
+      const at = cats.indexOf(category);
+      if (at >= 0) counts[at]!++;
+      else {
+        cats.push(category);
+        counts.push(1);
+      }
+    }
+    cells.push(unitCells);
+    unitCategories.push(cats);
+    unitCounts.push(counts);
+    unitTotals.push(total);
+  }
+  return { coders, categories, isNumeric, cells, unitCategories, unitCounts, unitTotals };
+}
+
+/**
+ * Which percent agreement: they coincide for two coders without missing values and differ
+ * with three or more coders or missing values.
+ * - `pairwise`: mean over units (with ≥ 2 values) of the share of agreeing coder pairs —
+ *   Fleiss' P̄, Gwet's `pa`;
+ * - `pairable-values`: Krippendorff's Σ o_cc / n over pairable values (weights units by their
+ *   number of values);
+ * - `all-agree`: share of units (with ≥ 2 values) where every value is the same.
+ */
+export type PercentAgreementDefinition = 'pairwise' | 'pairable-values' | 'all-agree';
+
+/** A percent agreement (a proportion in [0, 1]) and the definition it follows. */
+export interface PercentAgreement extends Coefficient {
+  definition: PercentAgreementDefinition;
+}
+
+/**
+ * Percent agreement as a proportion, by the named definition (default `pairwise`).
+ *
+ * @example
+ * computePercentAgreement([['a', 'a', 'a'], ['a', 'b', 'b']]).value // → (1 + 1/3) / 2 = 0.667
+ * computePercentAgreement([['a', 'a', 'a'], ['a', 'b', 'b']], 'all-agree').value // → 0.5
+ */
+export function computePercentAgreement(
+  data: ReliabilityData | PreparedData,
+  definition: PercentAgreementDefinition = 'pairwise',
+): PercentAgreement {
+  const prepared = asPrepared(data);
+  let units = 0;
+  let sum = 0;
+  let values = 0;
+  for (let u = 0; u < prepared.unitTotals.length; u++) {
+    const total = prepared.unitTotals[u]!;
+    if (total < 2) continue;
+    units++;
+    const counts = prepared.unitCounts[u]!;
+    let agreeingPairs = 0;
+    for (const n of counts) agreeingPairs += n * (n - 1);
+    if (definition === 'pairwise') sum += agreeingPairs / (total * (total - 1));
+    else if (definition === 'pairable-values') {
+      sum += agreeingPairs / (total - 1);
+      values += total;
+    } else if (counts.length === 1) sum += 1;
+  }
+  if (units === 0) {
+    return { ...undefinedBecause('No unit has values from two or more coders.'), definition };
+  }
+  return { value: definition === 'pairable-values' ? sum / values : sum / units, definition };
+}
+
+/**
+ * Gwet's pairwise observed agreement (`pairwise` definition) as a plain number, or NaN.
+ */
+function pairwiseAgreement(prepared: PreparedData): number {
+  return computePercentAgreement(prepared, 'pairwise').value ?? Number.NaN;
+}
+
+function asPrepared(data: ReliabilityData | PreparedData): PreparedData {
+  return 'unitTotals' in data ? data : prepareReliabilityData(data);
+}
+
+/**
+ * The contingency table of two coders over the units both rated, over all categories of the data.
+ *
+ * @example twoCoderTable(prepareReliabilityData([['a', 'b'], ['a', 'a']]), 0, 1) // → [[1, 1], [0, 0]]
+ */
+export function twoCoderTable(prepared: PreparedData, coderA: number, coderB: number): number[][] {
+  const q = prepared.categories.length;
+  const table = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+  for (const cells of prepared.cells) {
+    const a = cells[coderA]!;
+    const b = cells[coderB]!;
+    if (a >= 0 && b >= 0) table[a]![b]!++;
+  }
+  return table;
+}
+
+function requireTwoCoders(prepared: PreparedData, name: string): Coefficient | null {
+  return prepared.coders === 2
+    ? null
+    : undefinedBecause(`${name} compares exactly two coders; these data have ${prepared.coders}.`);
+}
+
+function contingencyFor(prepared: PreparedData, coderA = 0, coderB = 1) {
+  return computeContingencyAgreement(twoCoderTable(prepared, coderA, coderB), {
+    categories: Math.max(prepared.categories.length, 1),
+  });
+}
+
+/**
+ * Cohen's κ of two coders (units both rated); Pe from each coder's own marginals.
+ * With more coders, pass which two (`coderA`, `coderB`, 0-based).
+ *
+ * @example computeCohenKappa([['A', 'A'], ['B', 'B'], ['A', 'B'], ['B', 'B']]).value // → 0.5
+ */
+export function computeCohenKappa(data: ReliabilityData | PreparedData, coderA?: number, coderB?: number): Coefficient {
+  const prepared = asPrepared(data);
+  if (coderA === undefined || coderB === undefined) {
+    const wrong = requireTwoCoders(prepared, "Cohen's κ");
+    if (wrong) return wrong;
+  }
+  return contingencyFor(prepared, coderA ?? 0, coderB ?? 1).cohenKappa;
+}
+
+/**
+ * Scott's π of two coders (units both rated); Pe from the pooled marginals.
+ *
+ * @example computeScottPi([['A', 'A'], ['B', 'B'], ['A', 'B'], ['B', 'B']]).value // → 0.4667
+ */
+export function computeScottPi(data: ReliabilityData | PreparedData): Coefficient {
+  const prepared = asPrepared(data);
+  return requireTwoCoders(prepared, "Scott's π") ?? contingencyFor(prepared).scottPi;
+}
+
+/**
+ * Brennan–Prediger κ (Bennett's S, free-marginal κ) for any number of coders:
+ * (Po − 1/q)/(1 − 1/q), Po the `pairwise` percent agreement, q the number of possible
+ * categories (default: the distinct values in the data).
+ *
+ * @example computeBrennanPrediger([['A', 'A'], ['A', 'A'], ['A', 'A'], ['B', 'A']], { categories: 2 }).value // → 0.5
+ */
+export function computeBrennanPrediger(
+  data: ReliabilityData | PreparedData,
+  options: { categories?: number } = {},
+): Coefficient {
+  const prepared = asPrepared(data);
+  const q = options.categories ?? prepared.categories.length;
+  if (q < 2) return undefinedBecause('Brennan–Prediger needs at least two possible categories; the data use one.');
+  const po = pairwiseAgreement(prepared);
+  if (Number.isNaN(po)) return undefinedBecause('No unit has values from two or more coders.');
+  return chanceCorrect(po, 1 / q);
+}
+
+/** Fleiss' κ with the pieces Fleiss (1971) reports. */
+export interface FleissKappa extends Coefficient {
+  /** P̄: mean share of agreeing rater pairs per unit; null when undefined. */
+  observed: number | null;
+  /** Pe = Σ p_j². */
+  chance: number | null;
+  /** κ_j per category (Fleiss 1971, eq. 13), keyed by the category as text. */
+  categories: Record<string, Coefficient>;
+  /** κ divided by its standard error under the null hypothesis (Fleiss, Nee & Landis 1979). */
+  z: number | null;
+}
+
+/**
+ * Fleiss' κ for m raters per unit (every rater rates every unit: no missing values), with
+ * per-category κ and z. With missing values it is `null`; see {@link computeGeneralizedFleissKappa}
+ * and Krippendorff's α.
+ *
+ * @example
+ * // 3 coders × 3 units: P̄ = 7/9, Pe = 41/81 → κ = 22/40
+ * computeFleissKappa([['A', 'A', 'A'], ['B', 'B', 'B'], ['A', 'B', 'A']]).value // → 0.55
+ */
+export function computeFleissKappa(data: ReliabilityData | PreparedData): FleissKappa {
+  const prepared = asPrepared(data);
+  const m = prepared.coders;
+  const N = prepared.unitTotals.length;
+  const empty = (reason: string): FleissKappa => ({
+    ...undefinedBecause(reason), observed: null, chance: null, categories: {}, z: null,
+  });
+  if (m < 2) return empty("Fleiss' κ needs at least two raters.");
+  if (N === 0) return empty('There are no units.');
+  const missing = prepared.unitTotals.filter((t) => t !== m).length;
+  if (missing > 0) {
+    return empty(`Fleiss' κ needs every rater to rate every unit; ${missing} unit(s) have missing values (see Krippendorff's α).`);
+  }
+  const q = prepared.categories.length;
+  const columnTotals = new Array<number>(q).fill(0);
+  // Σ_i n_ij (m − n_ij) per category: the disagreement each category takes part in.
+  const disagreement = new Array<number>(q).fill(0);
+  let pSum = 0;
+  for (let u = 0; u < N; u++) {
+    const cats = prepared.unitCategories[u]!;
+    const counts = prepared.unitCounts[u]!;
+    let squares = 0;
+    for (let i = 0; i < cats.length; i++) {
+      const n = counts[i]!;
+      squares += n * n;
+      columnTotals[cats[i]!]! += n;
+      disagreement[cats[i]!]! += n * (m - n);
+    }
+    pSum += (squares - m) / (m * (m - 1));
+  }
+  const pBar = pSum / N;
+  const p = columnTotals.map((t) => t / (N * m));
+  const pe = p.reduce((s, pj) => s + pj * pj, 0);
+  const categories: Record<string, Coefficient> = {};
+  let pq = 0;
+  let pqqp = 0;
+  for (let j = 0; j < q; j++) {
+    const pj = p[j]!;
+    const qj = 1 - pj;
+    pq += pj * qj;
+    pqqp += pj * qj * (qj - pj);
+    categories[String(prepared.categories[j])] = pj * qj > 0
+      ? defined(1 - disagreement[j]! / (N * m * (m - 1) * pj * qj))
+      : undefinedBecause('Every rating falls in this category, or none does.');
+  }
+  const kappa = chanceCorrect(pBar, pe);
+  let z: number | null = null;
+  if (kappa.value !== null && pq > 0) {
+    const variance = (2 / (pq * pq * N * m * (m - 1))) * (pq * pq - pqqp);
+    z = variance > 0 ? kappa.value / Math.sqrt(variance) : null;
+  }
+  return { ...kappa, observed: pBar, chance: pe, categories, z };
+}
+
+/**
+ * Gwet's generalisation of Fleiss' κ to missing values (irrCAC `fleiss.kappa.raw`):
+ * Po = `pairwise` agreement over units with ≥ 2 values; Pe = Σ π_k², π_k = mean over rated
+ * units of r_ik / r_i. Equals Fleiss' κ when nothing is missing.
+ *
+ * @example computeGeneralizedFleissKappa([['A', 'A', null], ['B', 'B', 'B'], ['A', 'B', 'A']]).value
+ */
+export function computeGeneralizedFleissKappa(data: ReliabilityData | PreparedData): Coefficient {
+  const prepared = asPrepared(data);
+  const pi = classificationShares(prepared);
+  if (!pi) return undefinedBecause('No unit has values from two or more coders.');
+  const pe = pi.reduce((s, p) => s + p * p, 0);
+  return chanceCorrect(pairwiseAgreement(prepared), pe);
+}
+
+/**
+ * Gwet's AC1 (irrCAC `gwet.ac1.raw`): Po = `pairwise` agreement, Pe = Σ π_k(1 − π_k)/(q − 1),
+ * q the number of possible categories (default: the distinct values in the data). Stays
+ * stable where κ collapses under skewed prevalence.
+ *
+ * @example computeGwetAc1([['A', 'A'], ['A', 'A'], ['A', 'A'], ['B', 'A']]).value // → 0.68
+ */
+export function computeGwetAc1(data: ReliabilityData | PreparedData, options: { categories?: number } = {}): Coefficient {
+  const prepared = asPrepared(data);
+  const q = options.categories ?? prepared.categories.length;
+  if (q < 2) return undefinedBecause("Gwet's AC1 needs at least two possible categories; the data use one.");
+  const pi = classificationShares(prepared);
+  if (!pi) return undefinedBecause('No unit has values from two or more coders.');
+  const pe = pi.reduce((s, p) => s + p * (1 - p), 0) / (q - 1);
+  return chanceCorrect(pairwiseAgreement(prepared), pe);
+}
+
+/** π_k = mean over units with at least one value of r_ik / r_i; null when no unit is pairable. */
+function classificationShares(prepared: PreparedData): number[] | null {
+  if (!prepared.unitTotals.some((t) => t >= 2)) return null;
+  const pi = new Array<number>(prepared.categories.length).fill(0);
+  let rated = 0;
+  for (let u = 0; u < prepared.unitTotals.length; u++) {
+    const total = prepared.unitTotals[u]!;
+    if (total === 0) continue;
+    rated++;
+    const cats = prepared.unitCategories[u]!;
+    const counts = prepared.unitCounts[u]!;
+    for (let i = 0; i < cats.length; i++) pi[cats[i]!]! += counts[i]! / total;
+  }
+  return pi.map((s) => s / rated);
+}
+
+/**
+ * Conger's κ (Fleiss' κ with each rater's own marginals; irr `kappam.fleiss(exact = TRUE)`,
+ * irrCAC `conger.kappa.raw`): Pe = Σ_k (p̄_k² − s²_k / r), p_gk the share of rater g's ratings
+ * in category k, s²_k their variance over raters.
+ *
+ * @example computeCongerKappa([['A', 'A'], ['B', 'B'], ['A', 'B'], ['B', 'B']]).value // → 0.5 (Cohen's κ for two raters)
+ */
+export function computeCongerKappa(data: ReliabilityData | PreparedData): Coefficient {
+  const prepared = asPrepared(data);
+  const r = prepared.coders;
+  const q = prepared.categories.length;
+  if (r < 2) return undefinedBecause("Conger's κ needs at least two raters.");
+  const perRater = Array.from({ length: r }, () => new Array<number>(q).fill(0));
+  const rated = new Array<number>(r).fill(0);
+  for (const cells of prepared.cells) {
+    for (let g = 0; g < r; g++) {
+      const c = cells[g]!;
+      if (c < 0) continue;
+      perRater[g]![c]!++;
+      rated[g]!++;
+    }
+  }
+  if (rated.some((n) => n === 0)) return undefinedBecause("Conger's κ needs every rater to rate at least one unit.");
+  let pe = 0;
+  for (let k = 0; k < q; k++) {
+    let sum = 0;
+    let squares = 0;
+    for (let g = 0; g < r; g++) {
+      const p = perRater[g]![k]! / rated[g]!;
+      sum += p;
+      squares += p * p;
+    }
+    const mean = sum / r;
+    const variance = (squares - r * mean * mean) / (r - 1);
+    pe += mean * mean - variance / r;
+  }
+  const po = pairwiseAgreement(prepared);
+  if (Number.isNaN(po)) return undefinedBecause('No unit has values from two or more coders.');
+  return chanceCorrect(po, pe);
+}
+
+/**
+ * Light's κ: the mean of Cohen's κ over every pair of coders (irr `kappam.light`).
+ * Undefined when any pair's κ is.
+ *
+ * @example computeLightKappa([['A', 'A', 'A'], ['B', 'B', 'B'], ['A', 'B', 'A'], ['B', 'B', 'A']])
+ */
+export function computeLightKappa(data: ReliabilityData | PreparedData): Coefficient {
+  const prepared = asPrepared(data);
+  const r = prepared.coders;
+  if (r < 2) return undefinedBecause("Light's κ needs at least two coders.");
+  let sum = 0;
+  let pairs = 0;
+  for (let a = 0; a < r; a++) {
+    for (let b = a + 1; b < r; b++) {
+      const kappa = computeCohenKappa(prepared, a, b);
+      if (kappa.value === null) {
+        return undefinedBecause(`Cohen's κ of coders ${a + 1} and ${b + 1} is undefined: ${kappa.reason ?? ''}`.trim());
+      }
+      sum += kappa.value;
+      pairs++;
+    }
+  }
+  return defined(sum / pairs);
+}

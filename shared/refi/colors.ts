@@ -1,0 +1,49 @@
+/**
+ * Colours between REFI-QDA and the model. The schema allows `#RRGGBB` or `#RGB`; producers also
+ * write lower case, alpha (`#RRGGBBAA`), `rgb()`/`rgba()` or nothing at all. The model keeps
+ * `#rrggbb`; what cannot be read gets a colour from a fixed palette, chosen by position so the
+ * same file always imports the same way.
+ */
+
+/** Distinct, print-friendly colours handed out to codes and coders that arrive without one. */
+export const DEFAULT_PALETTE = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
+  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#2f6f9f', '#c44e52',
+] as const;
+
+/** The palette colour for the n-th item without a colour. */
+export function paletteColor(n: number): string {
+  return DEFAULT_PALETTE[((n % DEFAULT_PALETTE.length) + DEFAULT_PALETTE.length) % DEFAULT_PALETTE.length]!;
+}
+
+/** Result of reading a colour: the model's spelling and whether anything had to change besides case. */
+export interface ParsedColor {
+  readonly color: string;
+  /** True when alpha was dropped or the notation was converted (`rgb()`, `#RGB`). */
+  readonly converted: boolean;
+}
+
+const byte = (n: number) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+
+/**
+ * Reads a colour as producers write it; `null` when it is not a colour.
+ *
+ * @example
+ * parseColor('#F00') // → { color: '#ff0000', converted: true }
+ * parseColor('rgba(70, 170, 0, 0.5)') // → { color: '#46aa00', converted: true }
+ */
+export function parseColor(text: string): ParsedColor | null {
+  const value = text.trim().toLowerCase();
+  let match = /^#?([0-9a-f]{6})([0-9a-f]{2})?$/.exec(value);
+  if (match) return { color: `#${match[1]}`, converted: match[2] !== undefined || !value.startsWith('#') };
+  match = /^#?([0-9a-f])([0-9a-f])([0-9a-f])([0-9a-f])?$/.exec(value);
+  if (match) return { color: `#${match[1]}${match[1]}${match[2]}${match[2]}${match[3]}${match[3]}`, converted: true };
+  match = /^rgba?\(\s*(\d+(?:\.\d+)?)\s*[, ]\s*(\d+(?:\.\d+)?)\s*[, ]\s*(\d+(?:\.\d+)?)\s*(?:[,/]\s*[\d.]+%?\s*)?\)$/.exec(value);
+  if (match) return { color: `#${byte(Number(match[1]))}${byte(Number(match[2]))}${byte(Number(match[3]))}`, converted: true };
+  return null;
+}
+
+/** True when the model colour can be written as a schema-valid `RGBType`. */
+export function isModelColor(color: string): boolean {
+  return /^#[0-9a-fA-F]{6}$/.test(color);
+}

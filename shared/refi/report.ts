@@ -1,0 +1,121 @@
+/**
+ * What an import did, for the researcher: counts of what was imported and one line for each
+ * kind of thing that was adjusted, skipped or looked wrong. Entries of the same kind are
+ * aggregated (one line with a count and the first few examples) so a file with 200,000 codings
+ * never produces 200,000 lines.
+ */
+
+/** One kind of event, e.g. "zero-length selections skipped", with how often it happened. */
+export interface ReportItem {
+  /** A stable key for the kind of event (e.g. `selection.zero-length`), for programs. */
+  readonly kind: string;
+  /** One sentence for people, describing the first occurrence or the rule applied. */
+  readonly message: string;
+  /** How many times it happened. */
+  readonly count: number;
+  /** Up to five examples (names or ids) of what it happened to. */
+  readonly examples: readonly string[];
+}
+
+/** Counts of what ended up in the bundle. */
+export interface ImportCounts {
+  documents: number;
+  codes: number;
+  segments: number;
+  coders: number;
+  memos: number;
+  sets: number;
+}
+
+/** The result of reading a file besides its data. */
+export interface ImportReport {
+  /** `qdpx`, `qdc` or `csv`. */
+  readonly format: 'qdpx' | 'qdc' | 'csv';
+  /** The producer as the file names it (`origin` attribute), or `unknown`. */
+  readonly producer: string;
+  readonly imported: ImportCounts;
+  /** Things imported but changed to fit the model (offset unit, line endings, colours…). */
+  readonly adjusted: readonly ReportItem[];
+  /** Things not imported, and why. */
+  readonly skipped: readonly ReportItem[];
+  /** Problems in the file that did not stop the import (schema deviations, mismatching quotes…). */
+  readonly warnings: readonly ReportItem[];
+}
+
+interface MutableItem {
+  kind: string;
+  message: string;
+  count: number;
+  examples: string[];
+}
+
+/** Collects report items while a reader works; `finish` freezes them into an ImportReport. */
+export class ReportBuilder {
+  private readonly sections = { adjusted: new Map<string, MutableItem>(), skipped: new Map<string, MutableItem>(), warnings: new Map<string, MutableItem>() };
+
+  constructor(
+    private readonly format: ImportReport['format'],
+    private producer = 'unknown',
+  ) {}
+
+  setProducer(producer: string): void {
+    this.producer = producer;
+  }
+
+  adjusted(kind: string, message: string, example?: string, count = 1): void {
+    this.add('adjusted', kind, message, example, count);
+  }
+
+  skipped(kind: string, message: string, example?: string, count = 1): void {
+    this.add('skipped', kind, message, example, count);
+  }
+
+  warning(kind: string, message: string, example?: string, count = 1): void {
+    this.add('warnings', kind, message, example, count);
+  }
+
+  private add(section: keyof ReportBuilder['sections'], kind: string, message: string, example: string | undefined, count: number): void {
+    const items = this.sections[section];
+    const item = items.get(kind);
+    if (item) {
+      item.count += count;
+      if (example !== undefined && item.examples.length < 5) item.examples.push(example);
+    } else {
+      items.set(kind, { kind, message, count, examples: example === undefined ? [] : [example] });
+    }
+  }
+
+  finish(imported: ImportCounts): ImportReport {
+    const freeze = (items: Map<string, MutableItem>): ReportItem[] => [...items.values()].map((item) => ({ ...item, examples: [...item.examples] }));
+    return {
+      format: this.format,
+      producer: this.producer,
+      imported,
+      adjusted: freeze(this.sections.adjusted),
+      skipped: freeze(this.sections.skipped),
+      warnings: freeze(this.sections.warnings),
+    };
+  }
+}
+
+/**
+ * The report as plain lines, e.g. for a command line or a log.
+ *
+ * @example
+ * formatReport(report) // → ['Imported 1 document, 60 codes, …', 'Adjusted: …']
+ */
+export function formatReport(report: ImportReport): string[] {
+  const c = report.imported;
+  const lines = [`Imported from ${report.producer}: ${c.documents} documents, ${c.codes} codes, ${c.segments} segments, ${c.coders} coders, ${c.memos} memos, ${c.sets} sets.`];
+  const add = (label: string, items: readonly ReportItem[]) => {
+    for (const item of items) {
+      const times = item.count > 1 ? ` (${item.count}×)` : '';
+      const examples = item.examples.length ? ` e.g. ${item.examples.map((e) => `“${e}”`).join(', ')}` : '';
+      lines.push(`${label}: ${item.message}${times}${examples}`);
+    }
+  };
+  add('Adjusted', report.adjusted);
+  add('Skipped', report.skipped);
+  add('Warning', report.warnings);
+  return lines;
+}

@@ -1,0 +1,215 @@
+/**
+ * Zip archives for .qdpx, read defensively. The central directory is parsed here (not trusted
+ * to a general unzip) so that, before a single byte is inflated, every entry name is checked
+ * (no `..`, no absolute path, no drive letter) and the declared sizes are checked against a
+ * limit; while inflating, the output is counted and inflation stops the moment an entry
+ * exceeds its declared size or the total exceeds the limit. Only the entries a reader asks for
+ * are inflated. Writing uses fflate's zipSync.
+ */
+import { Inflate, zipSync, type Zippable } from 'fflate';
+import { ExchangeError } from './errors.ts';
+
+/** Default ceiling on everything a zip may inflate to: 1 GiB. */
+export const DEFAULT_MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
+
+/** One entry of the central directory. */
+export interface ZipEntry {
+  /** Name as stored, with `\` turned into `/`. */
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly localHeaderOffset: number;
+  readonly isDirectory: boolean;
+}
+
+export interface ZipLimits {
+  /** Ceiling on the total inflated size of the archive (declared and actual). Default 1 GiB. */
+  readonly maxInflatedBytes?: number;
+  /** Ceiling on the number of entries. Default 100,000. */
+  readonly maxEntries?: number;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+/** True when a stored name would land outside the folder it is extracted into. */
+export function isUnsafeZipPath(name: string): boolean {
+  if (name.includes('\0')) return true;
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return true;
+  return name.split('/').some((segment) => segment === '..');
+}
+
+/**
+ * A zip archive opened for reading. `openZip` validates the whole directory up front.
+ *
+ * @example
+ * const zip = openZip(bytes);
+ * const qde = zip.read(zip.find('project.qde')!);
+ */
+export class ZipArchive {
+  private inflatedTotal = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly entries: readonly ZipEntry[],
+    private readonly maxInflatedBytes: number,
+  ) {}
+
+  /** The entry with exactly this name, or, failing that, the one whose name matches ignoring case. */
+  find(name: string): ZipEntry | undefined {
+    const exact = this.entries.find((entry) => entry.name === name);
+    if (exact) return exact;
+    const lower = name.toLowerCase();
+    return this.entries.find((entry) => entry.name.toLowerCase() === lower);
+  }
+
+  /** Inflates one entry, enforcing its declared size and the archive's limit while inflating. */
+  read(entry: ZipEntry): Uint8Array {
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    const at = entry.localHeaderOffset;
+    if (at + 30 > this.bytes.length || view.getUint32(at, true) !== SIG_LOCAL) {
+      throw new ExchangeError(`The zip entry "${entry.name}" is damaged (its local header is missing).`);
+    }
+    const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const dataEnd = dataStart + entry.compressedSize;
+    if (dataEnd > this.bytes.length) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (its data runs past the end of the file).`);
+    const compressed = this.bytes.subarray(dataStart, dataEnd);
+    const declared = entry.uncompressedSize;
+    const budget = this.maxInflatedBytes - this.inflatedTotal;
+    if (declared > budget) throw new ExchangeError(`The zip would inflate to more than the limit of ${formatBytes(this.maxInflatedBytes)}, so it was refused.`);
+    if (entry.method === 0) {
+      if (compressed.length !== declared) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (its stored size does not match its declared size).`);
+      this.inflatedTotal += declared;
+      return compressed;
+    }
+    if (entry.method !== 8) throw new ExchangeError(`The zip entry "${entry.name}" uses a compression method (${entry.method}) Marginalia cannot read.`);
+    const out = new Uint8Array(declared);
+    let written = 0;
+    const tooBig = () => new ExchangeError(`The zip entry "${entry.name}" inflates to more than its declared ${formatBytes(declared)}, so the file was refused.`);
+    const inflater = new Inflate((chunk) => {
+      if (written + chunk.length > declared) throw tooBig();
+      out.set(chunk, written);
+      written += chunk.length;
+    });
+    const CHUNK = 1 << 20;
+    try {
+      if (compressed.length === 0) inflater.push(compressed, true);
+      for (let i = 0; i < compressed.length; i += CHUNK) inflater.push(compressed.subarray(i, i + CHUNK), i + CHUNK >= compressed.length);
+    } catch (error) {
+      if (error instanceof ExchangeError) throw error;
+      throw new ExchangeError(`The zip entry "${entry.name}" is damaged and cannot be inflated.`);
+    }
+    if (written !== declared) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (it inflates to ${written} bytes, not the ${declared} it declares).`);
+    this.inflatedTotal += written;
+    return out;
+  }
+}
+
+/**
+ * Opens a zip archive: finds the central directory, validates every entry name and the declared
+ * sizes. Throws ExchangeError when the bytes are not a zip, an entry escapes its folder, an
+ * entry is encrypted, or the declared sizes exceed the limit.
+ */
+export function openZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
+  const maxInflated = limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+  const maxEntries = limits.maxEntries ?? 100_000;
+  const notZip = () => new ExchangeError('The file is not a zip archive, so it cannot be a .qdpx project.');
+  if (bytes.length < 22) throw notZip();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw notZip();
+  let count = view.getUint16(eocd + 10, true);
+  let directorySize = view.getUint32(eocd + 12, true);
+  let directoryOffset = view.getUint32(eocd + 16, true);
+  if ((count === 0xffff || directoryOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === SIG_ZIP64_LOCATOR) {
+    const record = Number(view.getBigUint64(eocd - 12, true));
+    if (record + 56 > bytes.length || view.getUint32(record, true) !== SIG_ZIP64_EOCD) throw notZip();
+    count = Number(view.getBigUint64(record + 32, true));
+    directorySize = Number(view.getBigUint64(record + 40, true));
+    directoryOffset = Number(view.getBigUint64(record + 48, true));
+  }
+  if (directoryOffset + directorySize > bytes.length) throw notZip();
+  if (count > maxEntries) throw new ExchangeError(`The zip has ${count} entries, more than the limit of ${maxEntries}, so it was refused.`);
+
+  const utf8 = new TextDecoder('utf-8');
+  const latin = new TextDecoder('latin1');
+  const entries: ZipEntry[] = [];
+  let declaredTotal = 0;
+  let p = directoryOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== SIG_CENTRAL) throw new ExchangeError('The zip archive is damaged (its central directory is incomplete).');
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    let compressedSize = view.getUint32(p + 20, true);
+    let uncompressedSize = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    let localHeaderOffset = view.getUint32(p + 42, true);
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLength);
+    const name = ((flags & 0x800) ? utf8 : latin).decode(rawName).replace(/\\/g, '/');
+    // Zip64 sizes live in extra field 0x0001, in a fixed order, only for the fields set to 0xFFFFFFFF.
+    let e = p + 46 + nameLength;
+    const extraEnd = e + extraLength;
+    while (e + 4 <= extraEnd) {
+      const id = view.getUint16(e, true);
+      const size = view.getUint16(e + 2, true);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) (uncompressedSize = Number(view.getBigUint64(q, true))), (q += 8);
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) (compressedSize = Number(view.getBigUint64(q, true))), (q += 8);
+        if (localHeaderOffset === 0xffffffff && q + 8 <= e + 4 + size) localHeaderOffset = Number(view.getBigUint64(q, true));
+      }
+      e += 4 + size;
+    }
+    if (isUnsafeZipPath(name)) throw new ExchangeError(`The zip entry "${name}" points outside its folder, so the file was refused.`);
+    if (flags & 0x1) throw new ExchangeError(`The zip entry "${name}" is encrypted, which Marginalia cannot read.`);
+    if (uncompressedSize > maxInflated || declaredTotal + uncompressedSize > maxInflated) {
+      throw new ExchangeError(`The zip would inflate to more than the limit of ${formatBytes(maxInflated)}, so it was refused.`);
+    }
+    declaredTotal += uncompressedSize;
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, isDirectory: name.endsWith('/') });
+    p = extraEnd + commentLength;
+  }
+  return new ZipArchive(bytes, entries, maxInflated);
+}
+
+/** True when the bytes start like a zip archive (local file header or empty-archive signature). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+}
+
+/** A file to put into a zip. */
+export interface ZipInput {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+/**
+ * Writes a zip archive. `level` 0 stores, 1–9 deflate (1 is fastest); `modified` is the time
+ * stamped on every entry, so the same input gives the same bytes.
+ */
+export function writeZip(files: readonly ZipInput[], options: { level?: number; modified?: Date } = {}): Uint8Array {
+  const level = (options.level ?? 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  const mtime = options.modified ?? new Date(Date.UTC(2000, 0, 1));
+  const zippable: Zippable = {};
+  for (const file of files) zippable[file.name] = [file.data, { level, mtime }];
+  return zipSync(zippable, { level, mtime });
+}

@@ -1,0 +1,206 @@
+/**
+ * The workbench benchmark (issue "The coding workbench"), driving Debian's Chromium on the web
+ * build: a generated 1 MB document (about 6,000 paragraphs) carrying 10,000 codings over 50
+ * codes, and the same text with no codings.
+ *
+ * Figures: time to open and fully paint each (highlights and margin stripes), their ratio; a
+ * keypress-to-painted time for applying a code (the IndexedDB write and the live re-query
+ * included); the 95th-percentile frame time scrolling top to bottom; the renderer's JS heap.
+ */
+import { build, preview } from 'vite';
+import { launchChromium, newPage } from '../e2e/browser.ts';
+import { median, reportFigure } from './report.ts';
+
+const PARAGRAPHS = 6000;
+const CODES = 50;
+const CODINGS = 10_000;
+const OPEN_RUNS = 7;
+
+/** A seeded PRNG (mulberry32) so every run codes the same text the same way. */
+function random(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'the protest framed trafficking as a problem of policing while advocates described exploitation of children and youth in Oakland – “community” responsibility, sex work, labour, harm'.split(' ');
+
+function generateText(rand: () => number): string {
+  const paragraphs: string[] = [];
+  let size = 0;
+  while (paragraphs.length < PARAGRAPHS) {
+    const words: string[] = [];
+    const length = 18 + Math.floor(rand() * 20);
+    for (let i = 0; i < length; i++) words.push(WORDS[Math.floor(rand() * WORDS.length)]!);
+    const paragraph = words.join(' ') + '.';
+    paragraphs.push(paragraph);
+    size += paragraph.length + 1;
+  }
+  // Pad to about 1 MB.
+  let i = 0;
+  while (size < 1_000_000) {
+    paragraphs[i] += ' and more words';
+    size += 15;
+    i = (i + 1) % paragraphs.length;
+  }
+  return paragraphs.join('\n');
+}
+
+async function main() {
+  const configFile = new URL('../../vite.web.config.ts', import.meta.url).pathname;
+  await build({ configFile, logLevel: 'warn' });
+  const server = await preview({ configFile, preview: { host: '127.0.0.1', port: 0, open: false }, logLevel: 'warn' });
+  const url = server.resolvedUrls!.local[0]!;
+  const browser = await launchChromium();
+  try {
+    const { page } = await newPage(browser, { width: 1440, height: 900 });
+    await page.goto(url);
+    await page.getByLabel('Your name').fill('Bench Coder');
+    await page.getByRole('button', { name: 'Start coding' }).click();
+    await page.waitForSelector('[data-testid="document-text"]');
+
+    const rand = random(42);
+    const text = generateText(rand);
+    const segments: [number, number, number][] = [];
+    for (let i = 0; i < CODINGS; i++) {
+      const start = Math.floor(rand() * (text.length - 400));
+      segments.push([start, start + 20 + Math.floor(rand() * 380), Math.floor(rand() * CODES)]);
+    }
+    console.log(`document: ${text.length} characters, ${text.split('\n').length} paragraphs, ${CODINGS} codings over ${CODES} codes`);
+
+    // Write the generated project straight into IndexedDB through the app's own Dexie instance.
+    await page.evaluate(
+      async ({ text, segments, codes }) => {
+        const db = (window as unknown as { marginaliaDb: import('../../renderer/db/database.ts').MarginaliaDatabase }).marginaliaDb;
+        const coder = (await db.coders.toArray())[0]!;
+        const projectId = crypto.randomUUID();
+        const at = new Date().toISOString();
+        const codeIds = Array.from({ length: codes }, () => crypto.randomUUID());
+        const coded = crypto.randomUUID();
+        const plain = crypto.randomUUID();
+        await db.transaction('rw', [db.projects, db.codes, db.documents, db.documentTexts, db.segments, db.settings], async () => {
+          await db.projects.add({ id: projectId, name: 'Benchmark', description: '', createdAt: at, modifiedAt: at } as never);
+          await db.codes.bulkAdd(codeIds.map((id, i) => ({
+            id, projectId, parentId: null, name: `Code ${i + 1}`, color: ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#bfef45'][i % 10]!,
+            description: '', definition: '', inclusion: '', exclusion: '', examples: '', isCodable: true, order: i,
+          })) as never);
+          await db.documents.bulkAdd([
+            { id: plain, projectId, name: 'Plain (no codings)', origin: 'txt', order: 0, createdAt: at, variables: {} },
+            { id: coded, projectId, name: 'Coded (10,000 codings)', origin: 'txt', order: 1, createdAt: at, variables: {} },
+          ] as never);
+          await db.documentTexts.bulkAdd([{ documentId: plain, text }, { documentId: coded, text }] as never);
+          await db.segments.bulkAdd(segments.map(([start, end, code]) => ({
+            id: crypto.randomUUID(), projectId, documentId: coded, codeId: codeIds[code]!, coderId: coder.id, start, end, createdAt: at,
+          })) as never);
+          await db.settings.put({ key: 'currentProjectId', value: projectId });
+        });
+      },
+      { text, segments, codes: CODES },
+    );
+    await page.waitForFunction(() => document.querySelectorAll('.document-item').length === 2);
+
+    /** Clicks a document in the list and resolves when it is painted (two frames after the painted event). */
+    const openDocument = (name: string, expectSegments: number) =>
+      page.evaluate(
+        ({ name, expectSegments }) =>
+          new Promise<number>((resolve) => {
+            const button = [...document.querySelectorAll<HTMLButtonElement>('.document-item')].find((b) => b.textContent!.includes(name))!;
+            const t0 = performance.now();
+            const onPainted = (event: Event) => {
+              const detail = (event as CustomEvent<{ segments: number }>).detail;
+              if (detail.segments !== expectSegments) return;
+              window.removeEventListener('marginalia:painted', onPainted);
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+            };
+            window.addEventListener('marginalia:painted', onPainted);
+            button.click();
+          }),
+        { name, expectSegments },
+      );
+
+    const codedTimes: number[] = [];
+    const plainTimes: number[] = [];
+    for (let run = 0; run < OPEN_RUNS; run++) {
+      plainTimes.push(await openDocument('Plain', 0));
+      codedTimes.push(await openDocument('Coded', CODINGS));
+    }
+    const coded = median(codedTimes);
+    const plain = median(plainTimes);
+    console.log(`open coded: ${codedTimes.map((t) => t.toFixed(0)).join(', ')} ms; plain: ${plainTimes.map((t) => t.toFixed(0)).join(', ')} ms`);
+    reportFigure({ name: 'open 1 MB document with 10,000 codings, fully painted', median: coded, unit: 'ms', target: '< 500 ms' });
+    reportFigure({ name: 'open the same text with no codings', median: plain, unit: 'ms', target: 'baseline' });
+    reportFigure({ name: 'ratio coded / plain', median: coded / plain, unit: '×', target: '< 3×' });
+
+    // Apply a code with key 1 to a selection in the middle of the coded document.
+    const applyTimes: number[] = [];
+    for (let run = 0; run < 9; run++) {
+      await page.evaluate((run) => {
+        const paragraphs = document.querySelectorAll('[data-testid="document-text"] p');
+        const p = paragraphs[2000 + run * 37]!;
+        p.scrollIntoView({ block: 'center' });
+        const textNode = p.firstChild!.firstChild!;
+        document.getSelection()!.setBaseAndExtent(textNode, 5, textNode, 60);
+      }, run);
+      await page.waitForFunction(() => document.querySelector('.statusbar')?.textContent?.includes('selected'));
+      const before = await page.evaluate(() => Number(document.querySelector('[data-testid="document-text"]')!.getAttribute('data-painted-segments')));
+      const measure = page.evaluate(
+        (before) =>
+          new Promise<number>((resolve) => {
+            let keyAt = 0;
+            window.addEventListener('keydown', (event) => (keyAt = event.timeStamp), { once: true, capture: true });
+            const onPainted = (event: Event) => {
+              if ((event as CustomEvent<{ segments: number }>).detail.segments === before) return;
+              window.removeEventListener('marginalia:painted', onPainted);
+              requestAnimationFrame(() => resolve(performance.now() - keyAt));
+            };
+            window.addEventListener('marginalia:painted', onPainted);
+          }),
+        before,
+      );
+      await page.keyboard.press('1');
+      applyTimes.push(await measure);
+    }
+    console.log(`apply code: ${applyTimes.map((t) => t.toFixed(1)).join(', ')} ms`);
+    reportFigure({ name: 'apply a code: keypress to painted, write included', median: median(applyTimes), unit: 'ms', target: '< 50 ms' });
+
+    // Scroll top to bottom, a fixed step per frame, recording frame times.
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const scroller = document.querySelector<HTMLElement>('.document-scroller')!;
+          scroller.scrollTop = 0;
+          const times: number[] = [];
+          let last = performance.now();
+          const step = () => {
+            const now = performance.now();
+            times.push(now - last);
+            last = now;
+            if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) return resolve(times.slice(2));
+            scroller.scrollTop += 400;
+            requestAnimationFrame(step);
+          };
+          requestAnimationFrame(step);
+        }),
+    );
+    const sorted = [...frames].sort((a, b) => a - b);
+    const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
+    console.log(`scroll: ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
+    reportFigure({ name: 'scroll top to bottom: 95th-percentile frame time', median: p95, unit: 'ms', target: '< 20 ms' });
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')!.value / 1024 / 1024;
+    reportFigure({ name: 'renderer JS heap with that document open', median: heap, unit: 'MB', target: '< 300 MB' });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

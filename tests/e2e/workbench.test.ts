@@ -1,0 +1,140 @@
+/**
+ * The researcher's journey through the workbench, in Debian's Chromium on the web build:
+ * first run, the demo project, coding a passage with the mouse and a number key, the paint
+ * (CSS.highlights), the count in the codebook, reload, undo, and editing the codebook.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function firstRun(page: Page, name = 'Ana Ruiz') {
+  await page.goto(baseUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Start coding' }).click();
+  await page.waitForSelector('[data-testid="document-text"] p');
+}
+
+function treeItem(page: Page, name: string) {
+  return page.getByRole('treeitem', { name: new RegExp(name) }).first();
+}
+
+/** The number badge of a code in the codebook tree. */
+async function codingCount(page: Page, name: string): Promise<number> {
+  const text = await treeItem(page, name).locator('.codebook-count, [data-testid="coding-count"]').first().textContent();
+  return Number(text?.trim() || 0);
+}
+
+describe('first run', () => {
+  it('asks the researcher’s name, then opens the demo project with its three documents and codebook', async () => {
+    const { context, page } = await newPage(browser);
+    await firstRun(page);
+    await expect.poll(() => page.locator('.document-item').count()).toBe(3);
+    await expect.poll(() => page.locator('.coder-chip').textContent()).toContain('Ana Ruiz');
+    await expect.poll(() => page.locator('.project-button').textContent()).toContain('Demo');
+    for (const name of ['Framing', 'Actor', 'Harm claim', 'Child protection', 'Law enforcement and prosecutors']) {
+      await expect.poll(() => treeItem(page, name).count()).toBeGreaterThan(0);
+    }
+    const paragraphs = await page.locator('[data-testid="document-text"] p').count();
+    expect(paragraphs).toBeGreaterThan(5);
+    await context.close();
+  });
+});
+
+describe('coding a passage', () => {
+  it('paints a coding applied with a number key, counts it, keeps it across a reload, and undoes it', async () => {
+    const { context, page } = await newPage(browser);
+    await firstRun(page);
+    expect(await paintedRangeCount(page)).toBe(0);
+
+    // The first numbered code is the first codable code in tree order: Framing › Child protection.
+    const firstCode = await page.evaluate(() => document.querySelector('[role="treeitem"] [data-testid="code-number"]')?.closest('[role="treeitem"]')?.getAttribute('aria-label') ?? '');
+    const phrase = 'Eggs were thrown';
+    await dragSelect(page, phrase);
+    await expect.poll(() => page.locator('.statusbar').textContent()).toContain('selected');
+    await page.keyboard.press('1');
+
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    const paintedText = await page.evaluate(() => {
+      let text = '';
+      CSS.highlights.forEach((h, name) => {
+        if (name.startsWith('marginalia-code-')) h.forEach((r) => (text += (r as Range).toString()));
+      });
+      return text;
+    });
+    expect(paintedText).toBe(phrase);
+    const stored = await page.evaluate(() => (window as unknown as { marginaliaDb: { segments: { toArray(): Promise<{ start: number; end: number; coderId: string }[]> } } }).marginaliaDb.segments.toArray());
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.end - stored[0]!.start).toBe(phrase.length);
+    await expect.poll(() => page.locator('.document-item[aria-current="true"] .count-badge').textContent()).toBe('1');
+    expect(firstCode).toBeTruthy();
+    await screenshot(page, 'workbench-coded');
+
+    await page.reload();
+    await page.waitForSelector('[data-testid="document-text"] p');
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+
+    await page.locator('.document-scroller').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => paintedRangeCount(page)).toBe(0);
+    await expect.poll(() => page.locator('.document-item[aria-current="true"] .count-badge').textContent()).toBe('0');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await context.close();
+  });
+
+  it('merges a second coding of the same code over overlapping text into one segment', async () => {
+    const { context, page } = await newPage(browser);
+    await firstRun(page);
+    await dragSelect(page, 'rush into the conference center');
+    await page.keyboard.press('2');
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await dragSelect(page, 'conference center and disrupt the meeting');
+    await page.keyboard.press('2');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { marginaliaDb: { segments: { count(): Promise<number> } } }).marginaliaDb.segments.count())).toBe(1);
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await context.close();
+  });
+});
+
+describe('editing the codebook', () => {
+  it('creates a code, recolours it and makes it a sub-code, all undoable', async () => {
+    const { context, page } = await newPage(browser);
+    await firstRun(page);
+    await page.getByRole('button', { name: 'New code', exact: true }).click();
+    const nameInput = page.locator('[role="tree"] input[type="text"]').first();
+    await nameInput.fill('Resistance');
+    await nameInput.press('Enter');
+    await expect.poll(() => treeItem(page, 'Resistance').count()).toBe(1);
+
+    await treeItem(page, 'Resistance').click();
+    await page.getByLabel('Colour', { exact: true }).first().fill('#123456');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { marginaliaDb: { codes: { toArray(): Promise<{ name: string; color: string }[]> } } }).marginaliaDb.codes.toArray().then((codes) => codes.find((c) => c.name === 'Resistance')?.color)))
+      .toBe('#123456');
+
+    // Reparent with the keyboard: Alt+→ makes it a sub-code of the code above it (Harm claim).
+    await treeItem(page, 'Resistance').focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const codes = await (window as unknown as { marginaliaDb: { codes: { toArray(): Promise<{ id: string; name: string; parentId: string | null }[]> } } }).marginaliaDb.codes.toArray();
+          const code = codes.find((c) => c.name === 'Resistance')!;
+          return codes.find((c) => c.id === code.parentId)?.name ?? null;
+        }),
+      )
+      .toBe('Harm claim');
+    await screenshot(page, 'workbench-codebook');
+    await context.close();
+  });
+});

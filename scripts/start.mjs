@@ -71,7 +71,13 @@ function runDesktop(electronBinary) {
   // Ctrl+C reaches the whole process group; electron-vite forwards it to Electron. Wait for
   // the child rather than dying first and leaving it behind.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
-  child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('close', (code, signal) => {
+    const status = code ?? (signal ? 1 : 0);
+    if (status !== 0 && signal !== 'SIGINT' && signal !== 'SIGTERM') {
+      console.error(`The desktop app stopped with an error (exit ${status}). If Electron cannot start on this machine, \`npm run web\` runs Marginalia in your browser.`);
+    }
+    process.exit(status);
+  });
 }
 
 function isOnPath(command) {

@@ -3,7 +3,7 @@
  * main process (and the web preview server) send as a response header; renderer/index.html
  * carries the same policy as a <meta>, minus `frame-ancestors`, which browsers ignore (with
  * a console warning) when it comes from a <meta>. The build refuses an index.html whose
- * policy differs (see renderer.vite.ts).
+ * policy differs (see vite.web.config.ts).
  * A dev server additionally needs its HMR websocket and @vitejs/plugin-react's inline
  * preamble script: `devContentSecurityPolicy` allows exactly those, by nonce, never by
  * 'unsafe-inline'. Pure: no electron or node imports, so configs and tests can use it.

@@ -62,20 +62,19 @@ function createMainWindow(): BrowserWindow {
     if (mainWindow === window) mainWindow = null;
   });
 
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererIndex);
+  const loading = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererIndex);
+  loading.catch((error: unknown) => console.error('Could not load the Marginalia page:', error));
   return window;
 }
 
 function installMenu(): void {
-  const send = (command: MenuCommand): void => {
-    const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
-    target?.webContents.send(MENU_COMMAND_CHANNEL, command);
-  };
+  // One window: commands go to it (on macOS the menu outlives it, then there is no one to tell).
+  const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(send, process.platform, { isDev: devServerUrl !== null })));
 }
 
 function focusMainWindow(): void {
+  if (!app.isReady()) return;
   if (!mainWindow) {
     mainWindow = createMainWindow();
     return;

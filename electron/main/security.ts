@@ -19,7 +19,7 @@ export interface SecurityOptions {
  * Denies every permission, cancels every request for remote content, and in production
  * sends the CSP as a response header as well as the page's <meta>. In development the
  * header is left off: the dev server's page carries a dev policy in its <meta> that
- * allows Vite's HMR websocket and its nonce-tagged inline scripts (see renderer.vite.ts).
+ * allows Vite's HMR websocket and its nonce-tagged inline scripts (see vite.web.config.ts).
  */
 export function hardenSession(session: Session, { devServerUrl }: SecurityOptions): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -18,7 +18,7 @@ async function invoke<M extends InvokeMethod>(method: M, ...args: Parameters<Inv
     return (await ipcRenderer.invoke(INVOKE_CHANNELS[method], ...args)) as Awaited<ReturnType<InvokeMethods[M]>>;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(message.replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, ''));
+    throw new Error(message.replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, ''), { cause: error });
   }
 }
 

@@ -7,6 +7,7 @@ import { descendantIds, moveCode as planMove, nextSiblingOrder } from '../../sha
 import { mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction } from './history.ts';
+import { repointSegmentMemos } from './segmentRepository.ts';
 import { newId } from './ids.ts';
 import { CODE_PALETTE } from './codePalette.ts';
 
@@ -74,10 +75,11 @@ export async function updateCode(db: MarginaliaDatabase, id: CodeId, patch: Code
   if (patch.isCodable === false && code.isCodable && (await db.segments.where('codeId').equals(id).count()) > 0) {
     throw new Error(`“${code.name}” has codings: a category cannot hold codings. Move or remove them first.`);
   }
-  const changed = (Object.keys(patch) as (keyof CodePatch)[]).filter((k) => patch[k] !== undefined && patch[k] !== code[k]);
+  const next = { ...code, ...patch, name: (patch.name ?? code.name).trim() };
+  const changed = (Object.keys(patch) as (keyof CodePatch)[]).filter((k) => patch[k] !== undefined && next[k] !== code[k]);
   if (changed.length === 0) return;
   const label = `${changed.length === 1 ? FIELD_LABELS[changed[0]!] : 'Edit'} “${code.name}”`;
-  await recordAction(db, code.projectId, label, (recorder) => recorder.put('codes', { ...code, ...patch, name: (patch.name ?? code.name).trim() }));
+  await recordAction(db, code.projectId, label, (recorder) => recorder.put('codes', next));
 }
 
 /** Moves a code under `newParentId` (null = top level) at position `index` among its new siblings. */
@@ -123,6 +125,7 @@ export async function mergeCodes(db: MarginaliaDatabase, sourceId: CodeId, targe
         await recorder.bulkDelete('segments', merged.absorbedIds.filter((id) => id !== keep?.id));
         const segment: Segment = { ...(keep ?? s), codeId: targetId, start: merged.start, end: merged.end };
         await recorder.put('segments', segment);
+        await repointSegmentMemos(db, recorder, [...merged.absorbedIds, s.id].filter((id) => id !== segment.id), segment.id);
         current = [...current.filter((c) => !merged.absorbedIds.includes(c.id)), segment];
       }
     }

@@ -37,11 +37,15 @@ export async function renameDocument(db: MarginaliaDatabase, id: DocumentId, nam
   await db.documents.update(id, { name: trimmed });
 }
 
-/** Deletes a document with its text, its segments and the memos written on it. */
+/**
+ * Deletes a document with its text, its segments and the memos written on it or its codings.
+ * Not undoable (the researcher confirms first); undo history that mentions its codings skips them.
+ */
 export async function deleteDocument(db: MarginaliaDatabase, id: DocumentId): Promise<void> {
   await db.transaction('rw', [db.documents, db.documentTexts, db.segments, db.memos], async () => {
-    await db.segments.where('documentId').equals(id).delete();
-    await db.memos.filter((m) => m.target.kind === 'document' && m.target.id === id).delete();
+    const segmentIds = new Set<string>(await db.segments.where('documentId').equals(id).primaryKeys());
+    await db.segments.bulkDelete([...segmentIds]);
+    await db.memos.filter((m) => (m.target.kind === 'document' && m.target.id === id) || (m.target.kind === 'segment' && segmentIds.has(m.target.id))).delete();
     await db.documentTexts.delete(id);
     await db.documents.delete(id);
   });

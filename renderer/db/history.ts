@@ -62,6 +62,10 @@ export async function recordAction<R>(
       },
     };
     const result = await action(recorder, tx);
+    // A row written back unchanged is no change: an action that changes nothing is no undo step.
+    const real = changes.filter((c) => !sameRow(c.before, c.after));
+    changes.length = 0;
+    changes.push(...real);
     if (changes.length > 0) {
       await db.history.where('[projectId+undone]').equals([projectId, 1]).delete();
       await db.history.add({ projectId, label, changes, undone: 0, at: new Date().toISOString() } satisfies HistoryEntry);
@@ -69,6 +73,10 @@ export async function recordAction<R>(
     }
     return result;
   });
+}
+
+function sameRow(a: unknown, b: unknown): boolean {
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 async function trimHistory(db: MarginaliaDatabase, projectId: string): Promise<void> {
@@ -80,8 +88,15 @@ async function trimHistory(db: MarginaliaDatabase, projectId: string): Promise<v
 
 async function writeRows(db: MarginaliaDatabase, changes: RowChange[], side: 'before' | 'after'): Promise<void> {
   const ordered = side === 'before' ? [...changes].reverse() : changes;
+  const documentExists = new Map<string, boolean>();
   for (const change of ordered) {
     const row = change[side];
+    // A deleted document (not undoable) takes its codings with it for good.
+    if (row !== undefined && change.table === 'segments') {
+      const documentId = (row as { documentId: string }).documentId;
+      if (!documentExists.has(documentId)) documentExists.set(documentId, (await db.documents.get(documentId)) !== undefined);
+      if (!documentExists.get(documentId)) continue;
+    }
     if (row === undefined) await db.table(change.table).delete(change.key);
     else await db.table(change.table).put(row);
   }

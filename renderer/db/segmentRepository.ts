@@ -6,6 +6,7 @@
 import type { Code, CodeId, CoderId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
 import { nextSiblingOrder } from '../../shared/coding/codeTree.ts';
 import { isValidRange, mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
+import { truncateText } from '../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction, type ActionRecorder } from './history.ts';
 import { newId, now } from './ids.ts';
@@ -36,7 +37,14 @@ async function codeName(db: MarginaliaDatabase, codeId: CodeId): Promise<string>
  * Writes `[start, end)` under `codeId` for `coderId`, absorbing that coder's overlapping or
  * touching segments of the same code. Returns the resulting segment.
  */
-async function putMergedSegment(db: MarginaliaDatabase, recorder: ActionRecorder, request: ApplyCodeRequest, keepId?: SegmentId, createdAt?: string): Promise<Segment> {
+async function putMergedSegment(
+  db: MarginaliaDatabase,
+  recorder: ActionRecorder,
+  request: ApplyCodeRequest,
+  keepId?: SegmentId,
+  createdAt?: string,
+  preferredId?: SegmentId,
+): Promise<Segment> {
   const sameCodeAndCoder = await db.segments
     .where('[documentId+codeId+coderId]')
     .equals([request.documentId, request.codeId, request.coderId])
@@ -45,9 +53,12 @@ async function putMergedSegment(db: MarginaliaDatabase, recorder: ActionRecorder
   const merged = mergeIntoRanges(candidates, request.start, request.end);
   const absorbed = candidates.filter((s) => merged.absorbedIds.includes(s.id));
   // Keep the oldest id of the merge so memos on it stay attached.
-  const survivor = keepId ?? absorbed.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]?.id ?? newId<SegmentId>();
+  const survivor = keepId ?? absorbed.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]?.id ?? preferredId ?? newId<SegmentId>();
   const existing = await db.segments.get(survivor);
-  await recorder.bulkDelete('segments', merged.absorbedIds.filter((id) => id !== survivor));
+  const gone = merged.absorbedIds.filter((id) => id !== survivor);
+  await recorder.bulkDelete('segments', gone);
+  if (preferredId && preferredId !== survivor) gone.push(preferredId);
+  await repointSegmentMemos(db, recorder, gone, survivor);
   const segment: Segment = {
     id: survivor,
     projectId: request.projectId,
@@ -60,6 +71,14 @@ async function putMergedSegment(db: MarginaliaDatabase, recorder: ActionRecorder
   };
   await recorder.put('segments', segment);
   return segment;
+}
+
+/** Memos written on codings that a merge absorbed move to the coding that absorbed them. */
+export async function repointSegmentMemos(db: MarginaliaDatabase, recorder: ActionRecorder, fromIds: readonly string[], to: SegmentId): Promise<void> {
+  if (fromIds.length === 0) return;
+  const from = new Set(fromIds);
+  const memos = await db.memos.filter((m) => m.target.kind === 'segment' && from.has(m.target.id)).toArray();
+  await recorder.bulkPut('memos', memos.map((memo) => ({ ...memo, target: { kind: 'segment' as const, id: to } })));
 }
 
 /** Applies a code to a range of a document. Throws on an empty or out-of-range selection or a category. */
@@ -90,7 +109,7 @@ export async function changeSegmentCode(db: MarginaliaDatabase, id: SegmentId, c
   if (!code.isCodable) throw new Error(`“${code.name}” is a category: choose one of its codes instead.`);
   await recordAction(db, segment.projectId, `Recode as “${code.name}”`, async (recorder) => {
     await recorder.delete('segments', id);
-    await putMergedSegment(db, recorder, { ...segment, codeId }, undefined, segment.createdAt);
+    await putMergedSegment(db, recorder, { ...segment, codeId }, undefined, segment.createdAt, id);
   });
 }
 
@@ -107,8 +126,7 @@ export async function resizeSegment(db: MarginaliaDatabase, id: SegmentId, start
 
 /** The name an in vivo code gets from the selected words: one line, at most 60 characters. */
 export function inVivoName(quote: string): string {
-  const oneLine = quote.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 60 ? `${oneLine.slice(0, 59).trimEnd()}…` : oneLine;
+  return truncateText(quote.replace(/\s+/g, ' ').trim(), 60);
 }
 
 /**

@@ -30,7 +30,7 @@
  */
 import type { CodeId, CoderId, DocumentId, Segment } from '../model/index.ts';
 import { undefinedBecause, type Coefficient } from './coefficient.ts';
-import { addBinaryTally, computeBinaryAgreement, emptyBinaryTally, type BinaryTally } from './binaryTally.ts';
+import { computeBinaryAgreement, emptyBinaryTally, type BinaryTally } from './binaryTally.ts';
 import type { PercentAgreement } from './reliabilityData.ts';
 import {
   addTally, computeBinaryUnitizedAlpha, computeCuAlpha, emptyTally, tallyContinuum, valueSelfCoincidence,
@@ -157,7 +157,10 @@ function sliceTally(tallies: CodeTallies, code: number, m: number): BinaryTally 
 
 function sumTallies(tallies: CodeTallies, codes: number, m: number): BinaryTally {
   const sum = emptyBinaryTally(m);
-  for (let c = 0; c < codes; c++) addBinaryTally(sum, sliceTally(tallies, c, m));
+  for (let c = 0; c < codes; c++) {
+    for (let k = 0; k <= m; k++) sum.histogram[k]! += tallies.histogram[c * (m + 1) + k]!;
+    for (let i = 0; i < m; i++) sum.positives[i]! += tallies.positives[c * m + i]!;
+  }
   return sum;
 }
 
@@ -244,6 +247,8 @@ export function computeCodingAgreement(input: CodingsInput, options: CodingsOpti
   const segDoc = new Int32Array(S).fill(-1);
   const segCode = new Int32Array(S);
   const segCoder = new Int32Array(S);
+  const segStart = new Float64Array(S);
+  const segEnd = new Float64Array(S);
   const perDocument = new Int32Array(D + 1);
   const rawCounts = new Float64Array(D * C * m);
   let ignoredSegments = 0;
@@ -263,6 +268,8 @@ export function computeCodingAgreement(input: CodingsInput, options: CodingsOpti
     segDoc[s] = d;
     segCode[s] = c;
     segCoder[s] = k;
+    segStart[s] = seg.start;
+    segEnd[s] = seg.end;
     perDocument[d + 1]!++;
     rawCounts[(d * C + c) * m + k]!++;
   }
@@ -314,10 +321,29 @@ export function computeCodingAgreement(input: CodingsInput, options: CodingsOpti
     const document = input.documents[d]!;
     const from = perDocument[d]!;
     const to = perDocument[d + 1]!;
-    const order = Array.from(byDocumentOrder.subarray(from, to));
-    order.sort((a, b) => segCode[a]! - segCode[b]! || segCoder[a]! - segCoder[b]! || input.segments[a]!.start - input.segments[b]!.start);
-    if (order.length > capacity) {
-      capacity = Math.max(order.length, capacity * 2);
+    const count = to - from;
+    // Sort by (code, coder, start) through one number per segment; the index rides along in
+    // the low digits while that stays exact, else a comparator on the same keys.
+    const order = new Float64Array(count);
+    const stride = document.length + 1;
+    if ((C * m * stride + 1) * count < Number.MAX_SAFE_INTEGER) {
+      for (let i = 0; i < count; i++) {
+        const s = byDocumentOrder[from + i]!;
+        order[i] = ((segCode[s]! * m + segCoder[s]!) * stride + segStart[s]!) * count + i;
+      }
+      order.sort();
+      for (let i = 0; i < count; i++) order[i] = byDocumentOrder[from + (order[i]! % count)]!;
+    } else {
+      const keys = new Map<number, number>();
+      for (let i = 0; i < count; i++) {
+        const s = byDocumentOrder[from + i]!;
+        keys.set(s, (segCode[s]! * m + segCoder[s]!) * stride + segStart[s]!);
+        order[i] = s;
+      }
+      order.sort((a, b) => keys.get(a)! - keys.get(b)!);
+    }
+    if (count > capacity) {
+      capacity = Math.max(count, capacity * 2);
       uStart = new Float64Array(capacity);
       uEnd = new Float64Array(capacity);
       uCoder = new Int32Array(capacity);
@@ -325,8 +351,10 @@ export function computeCodingAgreement(input: CodingsInput, options: CodingsOpti
     }
     // Merge each coder's overlapping or adjacent segments of one code.
     let U = 0;
-    for (const s of order) {
-      const { start, end } = input.segments[s]!;
+    for (let i = 0; i < count; i++) {
+      const s = order[i]!;
+      const start = segStart[s]!;
+      const end = segEnd[s]!;
       const c = segCode[s]!;
       const k = segCoder[s]!;
       if (U > 0 && uCode[U - 1] === c && uCoder[U - 1] === k && start <= uEnd[U - 1]!) {

@@ -156,6 +156,7 @@ export interface BootstrapInterval {
  * coincidences (a pair (c, k) with probability o_ck/n for c = k and 2 o_ck/n for c < k),
  * M = min(25 × non-zero coincidence cells, (coders − 1) n / 2), and α* = 1 − Σ δ²/(M · De),
  * floored at −1. The interval is the 2.5th and 97.5th percentile (KALPHA's indexing).
+ * KALPHA's extra adjustment of samples that land exactly on α = 1 is not applied.
  * The same seed always gives the same interval.
  *
  * @example bootstrapKrippendorffAlpha(data, 'nominal', { samples: 1000, seed: 1 }) // → { lower: 0.61, upper: 0.87, … }

@@ -80,6 +80,9 @@ export function tallyContinuum(units: ContinuumUnits): ContinuumTally {
 
   // Events encoded as position × 2U + (2u + isStart) so one numeric sort orders them.
   const span = 2 * count;
+  if ((length + 1) * span > Number.MAX_SAFE_INTEGER) {
+    throw new RangeError('The continuum is too long for this many units to be swept exactly.');
+  }
   const keys = new Float64Array(span);
   for (let u = 0; u < count; u++) {
     const start = starts[u]!;

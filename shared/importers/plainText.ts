@@ -6,13 +6,14 @@
  */
 import { marked, type Token, type Tokens } from 'marked';
 import type { DocumentOrigin } from '../model/index.ts';
+import { truncateText } from '../text/truncate.ts';
 
 export class ImportError extends Error {
   override name = 'ImportError';
 }
 
 export interface ImportedText {
-  /** Document name: the file name without its extension, or the Markdown title. */
+  /** Document name: the file name without its extension (or, for pasted text, its first line). */
   name: string;
   text: string;
   origin: DocumentOrigin;
@@ -103,7 +104,8 @@ function blockText(token: Token): string | null {
     case 'text':
       return 'tokens' in token && token.tokens ? inlineText(token.tokens, token.raw) : decodeEntities((token as Tokens.Text).text);
     case 'html':
-      return null;
+      // An HTML block keeps its words (as inline HTML does); comments are dropped.
+      return /^\s*<!--/.test(token.raw) ? null : decodeEntities(token.raw.replace(/<[^>]*>/g, '')).trim() || null;
     case 'space':
     case 'hr':
       return null;
@@ -157,7 +159,7 @@ export function importPastedText(text: string, name?: string): ImportedText {
   const normalised = normaliseLineEndings(text);
   if (normalised.trim() === '') throw new ImportError('The pasted text is empty, so no document was created.');
   const firstLine = normalised.trim().split('\n', 1)[0]!.trim();
-  const fallbackName = firstLine.length > 60 ? `${firstLine.slice(0, 57)}…` : firstLine;
+  const fallbackName = truncateText(firstLine, 60);
   return { name: name?.trim() || fallbackName, text: normalised, origin: 'paste' };
 }
 

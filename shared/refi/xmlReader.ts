@@ -288,7 +288,7 @@ export function decodeXmlBytes(bytes: Uint8Array, fileName = 'the file'): string
     const declared = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
     if (declared && declared !== 'utf-8' && declared !== 'utf8' && !declared.startsWith('utf-16')) encoding = declared;
   }
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   } catch {

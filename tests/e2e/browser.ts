@@ -39,7 +39,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Selects `phrase` in the open document by dragging the mouse across it, as a researcher does. */
 export async function dragSelect(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((text) => {
+  // Measure until the layout is still (panels may be settling right after a load).
+  let box = await measurePhrase(page, phrase);
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const again = await measurePhrase(page, phrase);
+    if (JSON.stringify(again) === JSON.stringify(box)) break;
+    box = again;
+  }
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+function measurePhrase(page: Page, phrase: string) {
+  return page.evaluate((text) => {
     const root = document.querySelector('[data-testid="document-text"]')!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -56,11 +72,6 @@ export async function dragSelect(page: Page, phrase: string): Promise<void> {
     }
     throw new Error(`“${text}” is not in the open document.`);
   }, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
 }
 
 /** How many ranges are painted in CSS.highlights for codes (not the focus or pending marks). */

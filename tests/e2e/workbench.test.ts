@@ -30,7 +30,7 @@ function treeItem(page: Page, name: string) {
 
 /** The number badge of a code in the codebook tree. */
 async function codingCount(page: Page, name: string): Promise<number> {
-  const text = await treeItem(page, name).locator('.codebook-count, [data-testid="coding-count"]').first().textContent();
+  const text = await treeItem(page, name).locator('.count-badge').first().textContent();
   return Number(text?.trim() || 0);
 }
 
@@ -56,8 +56,9 @@ describe('coding a passage', () => {
     await firstRun(page);
     expect(await paintedRangeCount(page)).toBe(0);
 
-    // The first numbered code is the first codable code in tree order: Framing › Child protection.
-    const firstCode = await page.evaluate(() => document.querySelector('[role="treeitem"] [data-testid="code-number"]')?.closest('[role="treeitem"]')?.getAttribute('aria-label') ?? '');
+    // Key 1 is the first codable code in tree order: Framing › Child protection.
+    await expect.poll(() => treeItem(page, 'Child protection').locator('.code-key').textContent()).toBe('1');
+    expect(await codingCount(page, 'Child protection')).toBe(0);
     const phrase = 'Eggs were thrown';
     await dragSelect(page, phrase);
     await expect.poll(() => page.locator('.statusbar').textContent()).toContain('selected');
@@ -76,7 +77,7 @@ describe('coding a passage', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.end - stored[0]!.start).toBe(phrase.length);
     await expect.poll(() => page.locator('.document-item[aria-current="true"] .count-badge').textContent()).toBe('1');
-    expect(firstCode).toBeTruthy();
+    await expect.poll(() => codingCount(page, 'Child protection')).toBe(1);
     await screenshot(page, 'workbench-coded');
 
     await page.reload();
@@ -87,6 +88,7 @@ describe('coding a passage', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => paintedRangeCount(page)).toBe(0);
     await expect.poll(() => page.locator('.document-item[aria-current="true"] .count-badge').textContent()).toBe('0');
+    await expect.poll(() => codingCount(page, 'Child protection')).toBe(0);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => paintedRangeCount(page)).toBe(1);
     await context.close();

@@ -82,7 +82,7 @@ function OpenCodePicker({ onClose, onPick, title = 'Apply code', description, al
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const last = items.length - 1;
-    let next: number | null = null;
+    let next: number;
     if (event.key === 'ArrowDown') next = active >= last ? 0 : active + 1;
     else if (event.key === 'ArrowUp') next = active <= 0 ? last : active - 1;
     else if (event.key === 'PageDown') next = Math.min(last, active + 8);
@@ -97,7 +97,16 @@ function OpenCodePicker({ onClose, onPick, title = 'Apply code', description, al
   };
 
   const codable = options.length;
-  const status = codes === undefined ? 'Loading codes…' : codable === 0 && !createName ? (query.trim() ? `No code matches “${query.trim()}”.` : 'The codebook has no codes yet.') : `${codable} ${codable === 1 ? 'code' : 'codes'}`;
+  const status =
+    codes === undefined
+      ? 'Loading codes…'
+      : codable > 0
+        ? `${codable} ${codable === 1 ? 'code' : 'codes'}`
+        : createName
+          ? 'No code has that name yet: Enter creates it.'
+          : query.trim()
+            ? `No code matches “${query.trim()}”.`
+            : 'The codebook has no codes yet.';
 
   return (
     <ModalDialog labelledBy={titleId} describedBy={description ? descriptionId : undefined} onClose={onClose} className="code-picker">

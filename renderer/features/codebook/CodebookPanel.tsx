@@ -5,11 +5,12 @@
  * edit is one undoable repository action run through `workspace.run`.
  *
  * Focus: one row is in the Tab order (roving tabindex); selection follows focus, so the
- * detail panel shows the focused code. Pressing a row does not take the text selection away
- * from the document (mousedown is prevented), so "select text, click code" works.
+ * detail panel shows the focused code. Rows are `user-select: none`, so pressing one leaves
+ * the document's text selection alone and "select text, click code" works. (Preventing the
+ * mousedown instead would also keep the selection, but Chromium then never starts a drag.)
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { descendantIds } from '../../../shared/coding/codeTree.ts';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { descendantIds, moveCode as planMove } from '../../../shared/coding/codeTree.ts';
 import type { Code, CodeId } from '../../../shared/model/index.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { CodePicker } from './CodePicker.tsx';
@@ -77,8 +78,9 @@ export function CodebookPanel() {
 
   const treeRef = useRef<HTMLUListElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
-  const pendingFocusRef = useRef<CodeId | null>(null);
-  const treeHasFocusRef = useRef(false);
+  /** A row to focus once it is rendered, until a deadline (see the layout effect). */
+  const pendingFocusRef = useRef<{ id: CodeId; until: number } | null>(null);
+  const [, setFocusTick] = useState(0);
   const typeAheadRef = useRef({ text: '', at: 0 });
   const expandTimerRef = useRef<{ id: CodeId; timer: number } | null>(null);
 
@@ -103,44 +105,51 @@ export function CodebookPanel() {
     return rows[0]?.code.id ?? null;
   }, [focusedId, selectedCodeId, byId, rowIndex, rows]);
 
-  // Focus a row once it is rendered (after a create, a move, a dialog), and take focus back when
-  // a re-render moved the focused row's element (which drops focus to the body).
+  // Focus a row once it is rendered (after a create, a move, a dialog). A move reorders the
+  // rows when the live query delivers, and moving a focused element drops its focus to the body,
+  // so for a moment after a keyboard action the row takes focus back (never from another control).
   useLayoutEffect(() => {
-    const tree = treeRef.current;
-    if (!tree) return;
-    const wanted = pendingFocusRef.current;
-    if (wanted) {
-      const element = tree.querySelector<HTMLElement>(rowSelector(wanted));
-      if (element) {
-        pendingFocusRef.current = null;
-        element.focus();
-        element.scrollIntoView({ block: 'nearest' });
-      }
-    } else if (treeHasFocusRef.current && (document.activeElement === document.body || document.activeElement === null) && tabbableId) {
-      tree.querySelector<HTMLElement>(rowSelector(tabbableId))?.focus();
+    const pending = pendingFocusRef.current;
+    if (!pending) return;
+    if (Date.now() > pending.until) {
+      pendingFocusRef.current = null;
+      return;
+    }
+    const element = treeRef.current?.querySelector<HTMLElement>(rowSelector(pending.id));
+    const active = document.activeElement;
+    const mayTake = active === null || active === document.body || active === element || (treeRef.current?.contains(active) && active.tagName !== 'INPUT');
+    if (element && mayTake && active !== element) {
+      element.focus();
+      element.scrollIntoView({ block: 'nearest' });
     }
   });
 
   // A code selected elsewhere (e.g. by clicking a highlight) is revealed in the tree.
+  const isSelectedCodeLoaded = selectedCodeId !== null && byId.has(selectedCodeId);
   useEffect(() => {
-    if (!selectedCodeId || !byId.has(selectedCodeId)) return;
+    if (!selectedCodeId || !isSelectedCodeLoaded) return;
     setFocusedId(selectedCodeId);
-    const ancestors: CodeId[] = [];
-    for (let parent = byId.get(selectedCodeId)?.parentId; parent; parent = byId.get(parent)?.parentId) ancestors.push(parent);
-    if (ancestors.some((id) => collapsed.has(id))) setCollapsed(new Set([...collapsed].filter((id) => !ancestors.includes(id))));
+    const ancestors = new Set<CodeId>();
+    for (let parent = byId.get(selectedCodeId)?.parentId; parent && !ancestors.has(parent); parent = byId.get(parent)?.parentId) ancestors.add(parent);
+    if ([...ancestors].some((id) => collapsed.has(id))) setCollapsed(new Set([...collapsed].filter((id) => !ancestors.has(id))));
     requestAnimationFrame(() => treeRef.current?.querySelector(rowSelector(selectedCodeId))?.scrollIntoView({ block: 'nearest' }));
-    // Only a change of selection reveals; collapsing a branch later must not re-expand it.
+    // Only a change of selection reveals: collapsing a branch later must not re-open it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedCodeId, byId.has(selectedCodeId ?? ('' as CodeId))]);
+  }, [selectedCodeId, isSelectedCodeLoaded]);
 
-  const focusRow = useCallback((id: CodeId, options: { select?: boolean } = {}) => {
-    pendingFocusRef.current = id;
-    setFocusedId(id);
-    if (options.select !== false) selectCode(id);
-    // Force the layout effect even when nothing else changes.
-    setFocusTick((n) => n + 1);
-  }, [selectCode]);
-  const [, setFocusTick] = useState(0);
+  /** Makes `id` the current row: focuses it (unless `focus: false`) and selects it (unless `select: false`). */
+  const focusRow = useCallback(
+    (id: CodeId, options: { select?: boolean; focus?: boolean } = {}) => {
+      setFocusedId(id);
+      if (options.select !== false) selectCode(id);
+      if (options.focus !== false) {
+        pendingFocusRef.current = { id, until: Date.now() + 800 };
+        // Runs the layout effect even when nothing else changed.
+        setFocusTick((n) => n + 1);
+      }
+    },
+    [selectCode],
+  );
 
   const setExpanded = (id: CodeId, isExpanded: boolean) => {
     if (collapsed.has(id) !== isExpanded) return;
@@ -168,27 +177,32 @@ export function CodebookPanel() {
     setDraft({ parentId, isCodable, initialName });
   };
 
-  const commitDraft = async (name: string) => {
+  /**
+   * Ends the draft: creates the code when it has a name. `focus` is false when the draft ended
+   * because the researcher clicked elsewhere: focus stays where they clicked.
+   */
+  const endDraft = async (name: string, focus: boolean) => {
     const current = draft;
     setDraft(null);
     if (!current || !name.trim()) {
-      if (current?.parentId) focusRow(current.parentId, { select: false });
+      if (current?.parentId && focus) focusRow(current.parentId, { select: false });
       return;
     }
     const code = await actions.create({ name, parentId: current.parentId, isCodable: current.isCodable });
     if (!code) return;
     if (isFiltering && !matchesAllWords(code.name, searchWords(query))) setQuery('');
-    focusRow(code.id);
+    focusRow(code.id, { focus });
   };
 
-  const commitRename = async (code: Code, name: string) => {
+  const endRename = async (code: Code, name: string | null, focus: boolean) => {
     setRenamingId(null);
-    focusRow(code.id, { select: false });
-    if (name.trim()) await actions.rename(code, name);
+    if (focus) focusRow(code.id, { select: false });
+    if (name !== null && name.trim()) await actions.rename(code, name);
   };
 
   const move = async (code: Code, plan: MovePlan | null) => {
-    if (!plan) return;
+    // A drop back where the code already is changes nothing and says nothing.
+    if (!plan || planMove(codes, code.id, plan.parentId, plan.index).length === 0) return;
     if (plan.parentId) setExpanded(plan.parentId, true);
     await actions.move(code, plan.parentId, plan.index);
     focusRow(code.id, { select: false });
@@ -202,10 +216,11 @@ export function CodebookPanel() {
     void move(code, planKeyboardMove(codes, code.id, direction));
   };
 
-  const requestDelete = async (code: Code) => {
-    const { codes: n, segments } = await actions.describeDeletion(code.id);
-    setDeleting({ code, codes: n, segments });
-  };
+  const requestDelete = (code: Code) =>
+    workspace.run(async () => {
+      const { codes: n, segments } = await actions.describeDeletion(code.id);
+      setDeleting({ code, codes: n, segments });
+    });
 
   const confirmDelete = async () => {
     if (!deleting) return;
@@ -230,16 +245,21 @@ export function CodebookPanel() {
   const menuEntries = (code: Code): MenuEntry[] => {
     const visibility = subtreeVisibility(codes, visibleCodeIds, code.id);
     const hasSubcodes = codes.some((c) => c.parentId === code.id);
+    // Items that open no input or dialog give focus back to the row.
+    const thenFocus = (action: () => unknown) => () => {
+      focusRow(code.id, { select: false });
+      action();
+    };
     return [
-      { label: 'Apply to selection', shortcut: 'Enter', isDisabled: !selection || !code.isCodable, onSelect: () => apply(code) },
+      { label: 'Apply to selection', shortcut: 'Enter', isDisabled: !selection || !code.isCodable, onSelect: thenFocus(() => apply(code)) },
       { label: 'Rename', shortcut: 'F2', onSelect: () => setRenamingId(code.id) },
       { label: 'Recolour…', onSelect: () => setRecolourId(code.id) },
       { label: 'New sub-code', shortcut: 'Insert', onSelect: () => startDraft(code.id, true) },
       { label: 'Merge into…', onSelect: () => setMergingId(code.id) },
       'separator',
-      { label: visibility === 'all' ? 'Hide highlights' : 'Show highlights', shortcut: 'Space', onSelect: () => toggleVisibility(code) },
-      { label: hasSubcodes ? 'Show only this branch' : 'Show only this code', onSelect: () => setVisibleCodeIds(onlySubtreeVisible(codes, code.id)) },
-      { label: code.isCodable ? 'Make category' : 'Make code', onSelect: () => void actions.setCodable(code, !code.isCodable).then(() => focusRow(code.id, { select: false })) },
+      { label: visibility === 'all' ? 'Hide highlights' : 'Show highlights', shortcut: 'Space', onSelect: thenFocus(() => toggleVisibility(code)) },
+      { label: hasSubcodes ? 'Show only this branch' : 'Show only this code', onSelect: thenFocus(() => setVisibleCodeIds(onlySubtreeVisible(codes, code.id))) },
+      { label: code.isCodable ? 'Make category' : 'Make code', onSelect: thenFocus(() => actions.setCodable(code, !code.isCodable)) },
       'separator',
       { label: 'Delete…', shortcut: 'Delete', isDanger: true, onSelect: () => void requestDelete(code) },
     ];
@@ -248,8 +268,9 @@ export function CodebookPanel() {
   // ---- keyboard ------------------------------------------------------------------------
 
   const onTreeKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    if ((event.target as HTMLElement).closest('input, button')) return;
-    const id = tabbableId;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, button')) return;
+    const id = (target.closest<HTMLElement>('[data-code-id]')?.dataset.codeId as CodeId | undefined) ?? tabbableId;
     const at = id ? rowIndex.get(id) : undefined;
     const row = at === undefined ? undefined : rows[at];
     if (!row) return;
@@ -296,9 +317,8 @@ export function CodebookPanel() {
         break;
       case 'Enter':
         selectCode(code.id);
-        if (selection && code.isCodable) apply(code);
+        if (selection) apply(code);
         else if (row.hasChildren && !code.isCodable && !isFiltering) setExpanded(code.id, !row.isExpanded);
-        else if (selection) apply(code);
         break;
       case ' ':
         toggleVisibility(code);
@@ -332,7 +352,8 @@ export function CodebookPanel() {
         break;
       }
       default: {
-        if (key.length !== 1 || !/\S/.test(key)) return;
+        // Digits are left alone: keys 1–9 apply codes in the document view.
+        if (key.length !== 1 || !/[^\s0-9]/.test(key)) return;
         // Type-ahead: letters typed in quick succession find the next code starting with them.
         const now = Date.now();
         const ahead = typeAheadRef.current;
@@ -354,15 +375,11 @@ export function CodebookPanel() {
     return id && element ? { element, code: byId.get(id) } : null;
   };
 
-  const onRowMouseDown = (event: MouseEvent) => {
-    // Keep the document's text selection: pressing a code must not collapse it.
-    if (event.button === 0 && !(event.target as HTMLElement).closest('input')) event.preventDefault();
-  };
-
   const onTreeClick = (event: MouseEvent) => {
     const hit = rowOf(event);
     if (!hit?.code || (event.target as HTMLElement).closest('input')) return;
     const { code } = hit;
+    hit.element.focus();
     focusRow(code.id);
     if ((event.target as HTMLElement).closest('.code-row-name')) apply(code);
   };
@@ -371,6 +388,7 @@ export function CodebookPanel() {
     const hit = rowOf(event);
     if (!hit?.code || (event.target as HTMLElement).closest('input')) return;
     event.preventDefault();
+    hit.element.focus();
     focusRow(hit.code.id);
     setMenu({ id: hit.code.id, x: event.clientX, y: event.clientY });
   };
@@ -477,13 +495,12 @@ export function CodebookPanel() {
       label={draft.parentId ? `New sub-code of ${byId.get(draft.parentId)?.name ?? ''}` : draft.isCodable ? 'New code' : 'New category'}
       isCodable={draft.isCodable}
       initialName={draft.initialName}
-      onCommit={(name) => void commitDraft(name)}
-      onCancel={() => void commitDraft('')}
+      onEnd={(name, focus) => void endDraft(name, focus)}
     />
   );
 
   return (
-    <section className="codebook" aria-label="Codebook">
+    <div className="codebook">
       <header className="codebook-header">
         <div className="codebook-title-row">
           <h2 className="panel-title">Codebook</h2>
@@ -521,30 +538,34 @@ export function CodebookPanel() {
         {selection && <p className="codebook-hint">Click a code, or focus it and press Enter, to code the selected text.</p>}
       </header>
 
+      {loadedCodes !== undefined && rows.length === 0 && !draft && (
+        <div className="codebook-empty">
+          {isFiltering ? (
+            <p>No code matches “{query.trim()}”.</p>
+          ) : (
+            <p>
+              No codes yet. Create one with <strong>New code</strong>, group codes with <strong>New category</strong>.
+            </p>
+          )}
+
       <ul
         ref={treeRef}
         role="tree"
         aria-label="Codes"
         className={`code-tree${dropTarget?.zone === 'end' ? ' drop-end' : ''}${draggingId ? ' is-dragging' : ''}`}
         onKeyDown={onTreeKeyDown}
-        onMouseDown={onRowMouseDown}
         onClick={onTreeClick}
         onContextMenu={onTreeContextMenu}
-        onFocus={() => (treeHasFocusRef.current = true)}
-        onBlur={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null) && event.relatedTarget !== null) treeHasFocusRef.current = false;
-        }}
         onDragOver={onDragOver}
         onDragLeave={(event) => {
           if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
         }}
         onDrop={onDrop}
       >
-        {rows.map((row, index) => {
+        {rows.flatMap((row, index) => {
           const { code } = row;
           const rowDrop = dropTarget && dropTarget.id === code.id ? dropTarget.zone : null;
-          return [
-            index === draftAt ? draftRow : null,
+          const element = (
             <CodeRow
               key={code.id}
               row={row}
@@ -559,32 +580,23 @@ export function CodebookPanel() {
               visibility={subtreeVisibility(codes, visibleCodeIds, code.id)}
               onToggleExpanded={() => setExpanded(code.id, !row.isExpanded)}
               onToggleVisibility={() => toggleVisibility(code)}
-              onRename={(name) => void commitRename(code, name)}
-              onCancelRename={() => {
-                setRenamingId(null);
-                focusRow(code.id, { select: false });
-              }}
+              onEndRename={(name, focus) => void endRename(code, name, focus)}
               onDragStart={(event) => onDragStart(event, code)}
               onDragEnd={clearDrag}
-            />,
-          ];
+            />
+          );
+          return index === draftAt && draftRow ? [draftRow, element] : [element];
         })}
         {draftAt >= rows.length && draftRow}
       </ul>
 
-      {loadedCodes !== undefined && rows.length === 0 && !draft && (
-        <div className="codebook-empty">
-          {isFiltering ? (
-            <p>No code matches “{query.trim()}”.</p>
-          ) : (
-            <p>
-              No codes yet. Create one with <strong>New code</strong>, group codes with <strong>New category</strong>.
-            </p>
-          )}
         </div>
       )}
 
-      {menu && menuCode && <ContextMenu label={`Actions for ${menuCode.name}`} x={menu.x} y={menu.y} entries={menuEntries(menuCode)} onClose={closeMenu(setMenu, focusRow, menu.id)} />}
+      {menu && menuCode && <ContextMenu label={`Actions for ${menuCode.name}`} x={menu.x} y={menu.y} entries={menuEntries(menuCode)} onClose={(reason) => {
+            setMenu(null);
+            if (reason === 'escape') focusRow(menuCode.id, { select: false });
+          }} />}
 
       {recolourCode && (
         <RecolourDialog
@@ -630,15 +642,8 @@ export function CodebookPanel() {
           }}
         />
       )}
-    </section>
+    </div>
   );
-}
-
-function closeMenu(setMenu: (m: null) => void, focusRow: (id: CodeId, o: { select: boolean }) => void, id: CodeId) {
-  return () => {
-    setMenu(null);
-    focusRow(id, { select: false });
-  };
 }
 
 interface CodeRowProps {
@@ -654,13 +659,13 @@ interface CodeRowProps {
   visibility: Visibility;
   onToggleExpanded(): void;
   onToggleVisibility(): void;
-  onRename(name: string): void;
-  onCancelRename(): void;
+  /** `name` null = cancelled; `focus` false when the input lost focus to something else. */
+  onEndRename(name: string | null, focus: boolean): void;
   onDragStart(event: DragEvent<HTMLLIElement>): void;
   onDragEnd(): void;
 }
 
-function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, count, total, numberKey, visibility, onToggleExpanded, onToggleVisibility, onRename, onCancelRename, onDragStart, onDragEnd }: CodeRowProps) {
+function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, count, total, numberKey, visibility, onToggleExpanded, onToggleVisibility, onEndRename, onDragStart, onDragEnd }: CodeRowProps) {
   const { code, depth, hasChildren, isExpanded, isMatch, posInSet, setSize } = row;
   const descriptionId = `code-row-${code.id}-description`;
   const description = code.isCodable
@@ -689,7 +694,7 @@ function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, cou
       aria-selected={isSelected}
       tabIndex={isTabbable ? 0 : -1}
       className={classes.join(' ')}
-      style={{ '--depth': depth } as React.CSSProperties}
+      style={{ '--depth': depth } as CSSProperties}
       draggable={!isRenaming}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
@@ -699,7 +704,7 @@ function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, cou
       </span>
       {code.isCodable ? <span className="color-dot code-row-swatch" style={{ background: code.color }} aria-hidden="true" /> : <FolderIcon color={code.color} />}
       {isRenaming ? (
-        <RenameInput name={code.name} onCommit={onRename} onCancel={onCancelRename} />
+        <RenameInput name={code.name} onEnd={onEndRename} />
       ) : (
         <span className="code-row-name" title={code.isCodable ? code.name : `${code.name} (category)`}>
           {code.name}
@@ -727,6 +732,8 @@ function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, cou
         aria-label={`Show highlights of ${code.name}`}
         aria-pressed={visibility === 'all' ? true : visibility === 'none' ? false : 'mixed'}
         title={visibility === 'all' ? 'Hide highlights (Space)' : 'Show highlights (Space)'}
+        // Focus stays on the row (or wherever it was), so the arrow keys keep working.
+        onMouseDown={(event) => event.preventDefault()}
         onClick={(event) => {
           event.stopPropagation();
           onToggleVisibility();
@@ -738,18 +745,17 @@ function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, cou
   );
 }
 
-function RenameInput({ name, onCommit, onCancel }: { name: string; onCommit(name: string): void; onCancel(): void }) {
+function RenameInput({ name, onEnd }: { name: string; onEnd(name: string | null, focus: boolean): void }) {
   const ref = useRef<HTMLInputElement>(null);
   const doneRef = useRef(false);
   useLayoutEffect(() => {
     ref.current?.focus();
     ref.current?.select();
   }, []);
-  const finish = (commit: boolean) => {
+  const finish = (commit: boolean, focus: boolean) => {
     if (doneRef.current) return;
     doneRef.current = true;
-    if (commit) onCommit(ref.current?.value ?? name);
-    else onCancel();
+    onEnd(commit ? (ref.current?.value ?? name) : null, focus);
   };
   return (
     <input
@@ -760,16 +766,17 @@ function RenameInput({ name, onCommit, onCancel }: { name: string; onCommit(name
       defaultValue={name}
       onKeyDown={(event) => {
         event.stopPropagation();
-        if (event.key === 'Enter') finish(true);
-        else if (event.key === 'Escape') finish(false);
+        if (event.key === 'Enter') finish(true, true);
+        else if (event.key === 'Escape') finish(false, true);
       }}
-      onBlur={() => finish(true)}
+      onBlur={() => finish(true, false)}
       onClick={(event) => event.stopPropagation()}
     />
   );
 }
 
-function DraftRow({ depth, label, isCodable, initialName, onCommit, onCancel }: { depth: number; label: string; isCodable: boolean; initialName: string; onCommit(name: string): void; onCancel(): void }) {
+/** The row of a code being created: Enter creates it, Escape (or an empty name) drops it. */
+function DraftRow({ depth, label, isCodable, initialName, onEnd }: { depth: number; label: string; isCodable: boolean; initialName: string; onEnd(name: string, focus: boolean): void }) {
   const ref = useRef<HTMLInputElement>(null);
   const doneRef = useRef(false);
   useLayoutEffect(() => {
@@ -777,15 +784,13 @@ function DraftRow({ depth, label, isCodable, initialName, onCommit, onCancel }: 
     ref.current?.select();
     ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
-  const finish = (commit: boolean) => {
+  const finish = (commit: boolean, focus: boolean) => {
     if (doneRef.current) return;
     doneRef.current = true;
-    const value = ref.current?.value ?? '';
-    if (commit && value.trim()) onCommit(value);
-    else onCancel();
+    onEnd(commit ? (ref.current?.value ?? '') : '', focus);
   };
   return (
-    <li role="treeitem" aria-label={label} aria-level={depth + 1} aria-selected={false} tabIndex={-1} className={`code-row is-draft ${isCodable ? 'is-code' : 'is-category'}`} style={{ '--depth': depth } as React.CSSProperties}>
+    <li role="treeitem" aria-label={label} aria-level={depth + 1} aria-selected={false} tabIndex={-1} className={`code-row is-draft ${isCodable ? 'is-code' : 'is-category'}`} style={{ '--depth': depth } as CSSProperties}>
       <span className="code-row-twisty is-leaf" aria-hidden="true" />
       {isCodable ? <span className="color-dot code-row-swatch is-draft" aria-hidden="true" /> : <FolderIcon color="var(--muted)" />}
       <input
@@ -797,10 +802,10 @@ function DraftRow({ depth, label, isCodable, initialName, onCommit, onCancel }: 
         defaultValue={initialName}
         onKeyDown={(event) => {
           event.stopPropagation();
-          if (event.key === 'Enter') finish(true);
-          else if (event.key === 'Escape') finish(false);
+          if (event.key === 'Enter') finish(true, true);
+          else if (event.key === 'Escape') finish(false, true);
         }}
-        onBlur={() => finish(true)}
+        onBlur={() => finish(true, false)}
       />
     </li>
   );
@@ -857,10 +862,12 @@ function DeletionSummary({ code, codes, segments }: { code: Code; codes: number;
 }
 
 function MergeSummary({ code, codings, subcodes }: { code: Code; codings: number; subcodes: number }) {
-  const parts = [plural(codings, 'coding'), subcodes > 0 ? plural(subcodes, 'sub-code') : ''].filter(Boolean).join(' and ');
+  const parts = [codings > 0 ? plural(codings, 'coding') : '', subcodes > 0 ? plural(subcodes, 'sub-code') : ''].filter(Boolean).join(' and ');
+  if (!parts) return <>“{code.name}” has no codings or sub-codes; merging removes it.</>;
+  const verb = codings + subcodes === 1 ? 'moves' : 'move';
   return (
     <>
-      {parts} of “{code.name}” move to the code you choose; “{code.name}” is then removed.
+      Its {parts} {verb} to the code you choose, then “{code.name}” is removed.
     </>
   );
 }

@@ -17,6 +17,7 @@ const PALETTE_NAMES: Record<string, string> = {
   '#469990': 'Teal',
   '#bfef45': 'Lime',
   '#808000': 'Olive',
+  '#4b6cb7': 'Slate blue',
   '#000075': 'Navy',
 };
 

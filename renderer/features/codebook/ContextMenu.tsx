@@ -22,12 +22,18 @@ interface ContextMenuProps {
   x: number;
   y: number;
   entries: readonly MenuEntry[];
-  /** Called on Escape, Tab, a press outside, or after an item ran. */
-  onClose(): void;
+  /**
+   * Called when the menu should go: `'escape'` (Escape or Tab: give focus back to where the menu
+   * came from), `'outside'` (a press elsewhere or the window lost focus: leave focus alone),
+   * `'select'` (an item ran: the item decides where focus goes).
+   */
+  onClose(reason: 'escape' | 'outside' | 'select'): void;
 }
 
 export function ContextMenu({ label, x, y, entries, onClose }: ContextMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
   const [position, setPosition] = useState({ left: x, top: y });
 
   useLayoutEffect(() => {
@@ -42,9 +48,9 @@ export function ContextMenu({ label, x, y, entries, onClose }: ContextMenuProps)
 
   useLayoutEffect(() => {
     const onPointerDown = (event: PointerEvent) => {
-      if (!ref.current?.contains(event.target as Node)) onClose();
+      if (!ref.current?.contains(event.target as Node)) onCloseRef.current('outside');
     };
-    const onBlur = () => onClose();
+    const onBlur = () => onCloseRef.current('outside');
     document.addEventListener('pointerdown', onPointerDown, true);
     window.addEventListener('blur', onBlur);
     window.addEventListener('resize', onBlur);
@@ -53,7 +59,7 @@ export function ContextMenu({ label, x, y, entries, onClose }: ContextMenuProps)
       window.removeEventListener('blur', onBlur);
       window.removeEventListener('resize', onBlur);
     };
-  }, [onClose]);
+  }, []);
 
   const items = () => [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? [])];
 
@@ -68,7 +74,7 @@ export function ContextMenu({ label, x, y, entries, onClose }: ContextMenuProps)
     else if (event.key === 'Escape' || event.key === 'Tab') {
       event.preventDefault();
       event.stopPropagation();
-      onClose();
+      onClose('escape');
       return;
     } else if (event.key.length === 1 && /\S/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
       const letter = event.key.toLowerCase();
@@ -82,7 +88,7 @@ export function ContextMenu({ label, x, y, entries, onClose }: ContextMenuProps)
 
   const run = (action: MenuAction) => {
     if (action.isDisabled) return;
-    onClose();
+    onClose('select');
     action.onSelect();
   };
 

@@ -38,7 +38,7 @@ describe('createCode', () => {
       projectId: ws.projectId,
       parentId: null,
       name: 'Hope',
-      color: CODE_PALETTE[2],
+      color: CODE_PALETTE[2]!,
       description: '',
       definition: '',
       inclusion: '',

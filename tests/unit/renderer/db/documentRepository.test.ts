@@ -125,7 +125,7 @@ describe('deleteDocument', () => {
     }
   });
 
-  it('is not brought back by redoing a coding of the deleted document', async () => {
+  it('keeps its codings gone when a coding of it is redone afterwards', async () => {
     await code(db, ws, ws.trust.id, ws.ana, 0, 5);
     await undoLastAction(db, ws.projectId);
     await deleteDocument(db, ws.documentId);
@@ -133,7 +133,7 @@ describe('deleteDocument', () => {
     expect(await db.segments.where('documentId').equals(ws.documentId).count()).toBe(0);
   });
 
-  it('is not brought back by undoing the removal of one of its codings', async () => {
+  it('keeps its codings gone when the removal of one of them is undone afterwards', async () => {
     const removed = await code(db, ws, ws.trust.id, ws.ana, 0, 5);
     await removeSegment(db, removed.id);
     await deleteDocument(db, ws.documentId);

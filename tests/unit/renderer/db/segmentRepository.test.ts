@@ -2,9 +2,9 @@ import { addMemo, code, FIRST_TEXT, openTestDatabase, seedWorkspace, spans, undo
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CodeId, DocumentId, SegmentId } from '../../../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../../../../renderer/db/database.ts';
-import { createCode } from '../../../../renderer/db/codeRepository.ts';
-import { readHistoryState, undoLastAction } from '../../../../renderer/db/history.ts';
-import { applyCode, changeSegmentCode, listSegmentsOfDocument, listSegmentsOfProject, removeSegment, resizeSegment } from '../../../../renderer/db/segmentRepository.ts';
+import { CODE_PALETTE, createCode, listCodes } from '../../../../renderer/db/codeRepository.ts';
+import { readHistoryState, redoLastUndone, undoLastAction } from '../../../../renderer/db/history.ts';
+import { applyCode, applyNewCode, changeSegmentCode, inVivoName, listSegmentsOfDocument, listSegmentsOfProject, removeSegment, resizeSegment } from '../../../../renderer/db/segmentRepository.ts';
 import { readSetting } from '../../../../renderer/db/settingsRepository.ts';
 
 let db: MarginaliaDatabase;
@@ -54,6 +54,14 @@ describe('applyCode', () => {
     const first = await code(db, ws, ws.trust.id, ws.ana, 0, 20);
     await code(db, ws, ws.trust.id, ws.ana, 3, 8);
     expect(await segmentsOf(ws.trust.id)).toEqual([first]);
+  });
+
+  it('records no undo step when the range was already coded', async () => {
+    await code(db, ws, ws.trust.id, ws.ana, 0, 20);
+    await code(db, ws, ws.fear.id, ws.ana, 0, 5);
+    await undoLastAction(db, ws.projectId);
+    await code(db, ws, ws.trust.id, ws.ana, 3, 8);
+    expect(await readHistoryState(db, ws.projectId)).toEqual({ undoLabel: 'Apply “Trust”', redoLabel: 'Apply “Fear”' });
   });
 
   it('joins two segments into one when a new range bridges them, keeping the older id', async () => {
@@ -276,5 +284,55 @@ describe('removeSegment', () => {
     const history = await readHistoryState(db, ws.projectId);
     await removeSegment(db, 'missing' as SegmentId);
     expect(await readHistoryState(db, ws.projectId)).toEqual(history);
+  });
+});
+
+describe('inVivoName', () => {
+  it('joins the selected words into one trimmed line', () => {
+    expect(inVivoName('  the rules\n\tchanged  ')).toBe('the rules changed');
+  });
+
+  it('keeps a name of 60 characters whole', () => {
+    expect(inVivoName('w'.repeat(60))).toBe('w'.repeat(60));
+  });
+
+  it('shortens a longer name to at most 60 characters ending in an ellipsis, without a space before it', () => {
+    const name = inVivoName(`${'a'.repeat(58)} bcd`);
+    expect(name).toBe(`${'a'.repeat(58)}…`);
+    expect(inVivoName('z'.repeat(80))).toHaveLength(60);
+  });
+
+  it('returns an empty name for white space only', () => {
+    expect(inVivoName(' \n ')).toBe('');
+  });
+});
+
+describe('applyNewCode', () => {
+  const request = () => ({ projectId: ws.projectId, documentId: ws.documentId, coderId: ws.ana.id, start: 26, end: 34 });
+
+  it('creates a top-level code named after the words and codes them with it', async () => {
+    const segment = await applyNewCode(db, request(), FIRST_TEXT.slice(26, 34));
+    const created = (await listCodes(db, ws.projectId)).find((c) => c.id === segment.codeId);
+    expect(created).toMatchObject({ name: 'She said', parentId: null, order: 2, isCodable: true, color: CODE_PALETTE[2], examples: 'She said' });
+    expect(segment).toMatchObject({ documentId: ws.documentId, coderId: ws.ana.id, start: 26, end: 34 });
+    expect(await db.segments.toArray()).toEqual([segment]);
+  });
+
+  it('is one undoable action: undo removes both the code and the coding, redo brings both back', async () => {
+    const before = await undoableRows(db);
+    await applyNewCode(db, request(), 'She said');
+    const after = await undoableRows(db);
+    expect(await undoLastAction(db, ws.projectId)).toBe('Code in vivo “She said”');
+    expect(await undoableRows(db)).toEqual(before);
+    await redoLastUndone(db, ws.projectId);
+    expect(await undoableRows(db)).toEqual(after);
+  });
+
+  it('refuses blank words or an invalid range, and writes nothing', async () => {
+    const before = await undoableRows(db);
+    await expect(applyNewCode(db, request(), '   ')).rejects.toThrow('Select some words to name the new code after.');
+    await expect(applyNewCode(db, { ...request(), end: 26 }, 'She said')).rejects.toThrow('Select some text in the document first.');
+    await expect(applyNewCode(db, { ...request(), end: FIRST_TEXT.length + 1 }, 'She said')).rejects.toThrow('Select some text in the document first.');
+    expect(await undoableRows(db)).toEqual(before);
   });
 });

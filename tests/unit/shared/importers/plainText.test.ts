@@ -219,6 +219,14 @@ describe('markdownToPlainText', () => {
     expect(markdownToPlainText('a <span class="x">b</span> c').text).toBe('a b c');
   });
 
+  it('keeps the words of an HTML block without its tags', () => {
+    expect(markdownToPlainText('Before\n\n<div>Some <b>interview</b> text</div>\n\nAfter').text).toBe('Before\n\nSome interview text\n\nAfter');
+  });
+
+  it('drops HTML comments', () => {
+    expect(markdownToPlainText('Before\n\n<!-- note to self -->\n\nAfter').text).toBe('Before\n\nAfter');
+  });
+
   it('keeps a hard line break as a newline inside the paragraph', () => {
     expect(markdownToPlainText('line one  \nline two').text).toBe('line one\nline two');
   });
@@ -254,9 +262,16 @@ describe('importPastedText', () => {
     expect(importPastedText(`${line}\nrest`).name).toBe(line);
   });
 
-  it('shortens a first line longer than 60 characters to 57 and an ellipsis', () => {
+  it('shortens a first line longer than 60 characters to 59 and an ellipsis', () => {
     const line = 'y'.repeat(61);
-    expect(importPastedText(line).name).toBe(`${'y'.repeat(57)}…`);
+    expect(importPastedText(line).name).toBe(`${'y'.repeat(59)}…`);
+  });
+
+  it('does not cut a character outside the Basic Multilingual Plane in half when shortening', () => {
+    const name = importPastedText(`${'x'.repeat(56)}😀${'y'.repeat(10)}`).name;
+    // A lone surrogate does not survive UTF-8 (it becomes U+FFFD), e.g. in a REFI-QDA export.
+    expect(new TextDecoder().decode(new TextEncoder().encode(name))).toBe(name);
+    expect(name.endsWith('…')).toBe(true);
   });
 
   it('uses a given name, trimmed, over the first line', () => {

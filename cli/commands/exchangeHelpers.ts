@@ -1,0 +1,94 @@
+/**
+ * What the exchange commands (validate, info, segments, codebook) share: argument parsing, file
+ * reading with one-line errors, telling a .qdc from a .qdpx, and schema validation with
+ * xmllint-wasm (libxml2 compiled to WebAssembly) against the XSDs shipped in
+ * shared/refi/schemas/. This is the only place the schemas are read from disk.
+ */
+import { readFile } from 'node:fs/promises';
+import { ExchangeError } from '../../shared/refi/index.ts';
+import { CliError, type CliIO } from '../io.ts';
+
+export interface ParsedArgs {
+  readonly positional: string[];
+  readonly options: Record<string, string>;
+}
+
+/**
+ * Parses `FILE --name value -o value` style arguments. `known` maps each accepted option (with
+ * its dashes) to its canonical name; anything else is a usage error.
+ */
+export function parseArgs(args: readonly string[], known: Record<string, string>): ParsedArgs {
+  const positional: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith('-') && arg !== '-') {
+      const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      const name = known[flag];
+      if (!name) throw new CliError(`unknown option ${flag}.`);
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new CliError(`option ${flag} needs a value.`);
+      options[name] = value;
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, options };
+}
+
+/** Reads a file, turning "not found" and friends into a one-line CliError. */
+export async function readInput(io: CliIO, path: string): Promise<Uint8Array> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CliError(code === 'ENOENT' ? `${path}: no such file.` : `${path}: cannot be read (${code ?? (error as Error).message}).`, 1);
+  }
+}
+
+/** `qdpx` for a zip (or a .qdpx name), `qdc` for XML (or a .qdc name). */
+export function fileKind(path: string, bytes: Uint8Array): 'qdpx' | 'qdc' {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.qdpx')) return 'qdpx';
+  if (lower.endsWith('.qdc')) return 'qdc';
+  return bytes[0] === 0x50 && bytes[1] === 0x4b ? 'qdpx' : 'qdc';
+}
+
+/** Runs `fn`, turning an ExchangeError (a bad file) into a CliError with exit code 1. */
+export async function withExchangeErrors<T>(path: string, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ExchangeError) throw new CliError(`${path}: ${error.message}`, 1);
+    throw error;
+  }
+}
+
+/** The XSD text of a schema shipped with Marginalia. */
+export async function loadSchema(name: 'Project.xsd' | 'Codebook.xsd'): Promise<string> {
+  return readFile(new URL(`../../shared/refi/schemas/${name}`, import.meta.url), 'utf8');
+}
+
+/** One schema violation, located by line. */
+export interface SchemaProblem {
+  readonly line: number | null;
+  readonly message: string;
+}
+
+/**
+ * Validates XML against one of the REFI-QDA schemas with xmllint-wasm. Large documents are
+ * validated in xmllint's streaming mode so memory stays bounded.
+ */
+export async function validateAgainstSchema(xml: string, fileName: string, schema: 'Project.xsd' | 'Codebook.xsd'): Promise<SchemaProblem[]> {
+  const { validateXML, memoryPages } = await import('xmllint-wasm');
+  const xsd = await loadSchema(schema);
+  const large = xml.length > 16 * 1024 * 1024;
+  const result = await validateXML({
+    xml: [{ fileName, contents: xml }],
+    schema: [{ fileName: schema, contents: xsd }],
+    initialMemoryPages: 256,
+    maxMemoryPages: large ? 2 * memoryPages.GiB : 512 * memoryPages.MiB,
+    stream: large,
+  });
+  return result.errors.map((error) => ({ line: error.loc?.lineNumber ?? null, message: error.message.replace(/^.*?Schemas validity error : /, '').trim() }));
+}

@@ -1,0 +1,19 @@
+/**
+ * `marginalia info FILE.qdpx`: what a project file holds, as one JSON object — `sources`,
+ * `codes`, `selections`, `codings`, `users`, `notes`, `sets` (counts), `codingsByUser` (user
+ * name → codings), plus the project's `name` and `origin`. Reads only the .qde, so it is fast
+ * on large projects.
+ */
+import { summarizeQdpx } from '../../shared/refi/index.ts';
+import { CliError, type Command } from '../io.ts';
+import { parseArgs, readInput, withExchangeErrors } from './exchangeHelpers.ts';
+
+export const infoCommand: Command = async (args, io) => {
+  const { positional } = parseArgs(args, {});
+  const [path] = positional;
+  if (!path || positional.length > 1) throw new CliError('usage: marginalia info FILE.qdpx.');
+  const bytes = await readInput(io, path);
+  const summary = await withExchangeErrors(path, () => summarizeQdpx(bytes));
+  io.stdout(JSON.stringify(summary, null, 2) + '\n');
+  return 0;
+};

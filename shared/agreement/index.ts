@@ -1,0 +1,24 @@
+/**
+ * The agreement engine: inter-coder agreement coefficients and the reports built from them.
+ * Pure TypeScript (no I/O, no DOM); every coefficient is a number or `null` with a reason.
+ *
+ * - coefficient.ts      the result shape and the chance correction
+ * - contingency.ts      two-coder tables: Cohen's κ, Scott's π, Brennan–Prediger, Gwet's AC1
+ * - reliabilityData.ts  units × coders tables: percent agreement (3 definitions), κ family, Fleiss
+ * - krippendorff.ts     Krippendorff's α (4 levels, missing values) and its bootstrap interval
+ * - unitized.ts         uα, |uα, cuα, (k)uα on continua, from one boundary sweep
+ * - binaryTally.ts      coded/uncoded counts → percent agreement, κ; NVivo's figures
+ * - codings.ts          segments of 2+ coders → per code / document / pooled, 3 units of analysis
+ * - projects.ts         ProjectBundle comparisons (two projects, or coders inside one)
+ * - reliabilityReport.ts  the command line's --reliability-data input and output
+ */
+export * from './coefficient.ts';
+export * from './contingency.ts';
+export * from './reliabilityData.ts';
+export * from './krippendorff.ts';
+export * from './unitized.ts';
+export * from './binaryTally.ts';
+export * from './codings.ts';
+export * from './projects.ts';
+export * from './reliabilityReport.ts';
+export { createRandom } from './prng.ts';

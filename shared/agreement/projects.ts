@@ -1,0 +1,243 @@
+/**
+ * Comparing coders across or inside projects (ProjectBundle, as read from a .qdpx):
+ * - {@link compareProjects}: two coders' copies of the same documents, one project each.
+ *   Documents are matched by identical text, then by name; codes by id (REFI-QDA GUID), then by
+ *   name path (the names from the top-level code down). Each project's segments count as one
+ *   coder, whoever of its users made them.
+ * - {@link compareCoders}: two or more coders (users) inside one project (NVivo exports carry
+ *   every user's codings).
+ * Both return the report of {@link computeCodingAgreement} plus the labels a reader needs and
+ * what could not be matched.
+ */
+import type { Code, CodeId, CoderId, DocumentId, ProjectBundle, Segment } from '../model/index.ts';
+import { computeCodingAgreement, type CodingAgreementReport, type CodingsOptions } from './codings.ts';
+
+/** A code as the report names it. */
+export interface ComparedCode {
+  id: CodeId;
+  /** Names from the top-level code down, joined by " / ". */
+  path: string;
+}
+
+/** What a comparison compared, how it labels things, and what it left out. */
+export interface ProjectComparison {
+  report: CodingAgreementReport;
+  coders: { id: CoderId; name: string }[];
+  codes: ComparedCode[];
+  documents: { id: DocumentId; name: string }[];
+  /** Documents and codes (by name) found on one side only, and left out. */
+  unmatched: { documents: string[]; codes: string[] };
+  /** Sentences for the reader: what was assumed or adjusted. */
+  warnings: string[];
+}
+
+/** Bad arguments to a comparison (unknown coder, too few coders); the message is one sentence. */
+export class ComparisonError extends Error {}
+
+/**
+ * The name path of every code: `Parent / Child`.
+ *
+ * @example codePaths([{ id: 'p', parentId: null, name: 'Harm' }, { id: 'c', parentId: 'p', name: 'Physical' }])
+ * // → Map { 'p' → 'Harm', 'c' → 'Harm / Physical' }
+ */
+export function codePaths(codes: ReadonlyArray<Pick<Code, 'id' | 'parentId' | 'name'>>): Map<CodeId, string> {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const paths = new Map<CodeId, string>();
+  const pathOf = (id: CodeId, depth: number): string => {
+    const known = paths.get(id);
+    if (known !== undefined) return known;
+    const code = byId.get(id)!;
+    const parent = code.parentId && depth < codes.length ? byId.get(code.parentId) : undefined;
+    const path = parent ? `${pathOf(parent.id, depth + 1)} / ${code.name}` : code.name;
+    paths.set(id, path);
+    return path;
+  };
+  for (const code of codes) pathOf(code.id, 0);
+  return paths;
+}
+
+/**
+ * Codes in codebook order: depth-first from the top-level codes, siblings by `order`, then name.
+ *
+ * @example codebookOrder([other, physical, harm]).map((c) => c.name) // → ['Harm', 'Physical', 'Other'] (Physical under Harm)
+ */
+export function codebookOrder<T extends Pick<Code, 'id' | 'parentId' | 'name' | 'order'>>(codes: readonly T[]): T[] {
+  const ids = new Set(codes.map((c) => c.id));
+  const children = new Map<CodeId | null, T[]>();
+  for (const code of codes) {
+    const parent = code.parentId && ids.has(code.parentId) ? code.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), code]);
+  }
+  const ordered: T[] = [];
+  const seen = new Set<CodeId>();
+  const visit = (parent: CodeId | null) => {
+    const siblings = [...(children.get(parent) ?? [])].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+    for (const code of siblings) {
+      if (seen.has(code.id)) continue;
+      seen.add(code.id);
+      ordered.push(code);
+      visit(code.id);
+    }
+  };
+  visit(null);
+  // Codes caught in a parent cycle are unreachable from the top: keep them, at the end.
+  for (const code of codes) if (!seen.has(code.id)) ordered.push(code);
+  return ordered;
+}
+
+/** Codes worth comparing, in codebook order: codable ones and any that carry segments. */
+function comparableCodes(bundle: ProjectBundle): Code[] {
+  const used = new Set(bundle.segments.map((s) => s.codeId));
+  return codebookOrder(bundle.codes).filter((c) => c.isCodable || used.has(c.id));
+}
+
+/**
+ * Agreement between two projects holding two coders' codings of the same documents.
+ * `labels` name the two coders in the report (default: the project names, or "A" and "B").
+ *
+ * @example
+ * const { report, codes } = compareProjects(bundleOfAnn, bundleOfBob, { unit: 'characters' });
+ * report.byUnit.characters!.pooled.cohenKappa.value
+ */
+export function compareProjects(
+  a: ProjectBundle,
+  b: ProjectBundle,
+  options: CodingsOptions & { labels?: [string, string] } = {},
+): ProjectComparison {
+  const warnings: string[] = [];
+  const labels = options.labels ?? (a.project.name && b.project.name && a.project.name !== b.project.name
+    ? [a.project.name, b.project.name] : ['A', 'B']);
+  const coderA = 'coder-a' as CoderId;
+  const coderB = 'coder-b' as CoderId;
+  for (const [bundle, label] of [[a, labels[0]], [b, labels[1]]] as const) {
+    const users = new Set(bundle.segments.map((s) => s.coderId));
+    if (users.size > 1) {
+      const names = [...users].map((id) => bundle.coders.find((c) => c.id === id)?.name ?? id);
+      warnings.push(`${label} holds codings by ${users.size} users (${names.join(', ')}); they are compared as one coder.`);
+    }
+  }
+
+  // Documents: identical text first, then the same name.
+  const documentMap = new Map<DocumentId, DocumentId>(); // B's id → A's id
+  const lengths = new Map<DocumentId, number>();
+  const usedB = new Set<DocumentId>();
+  const byText = new Map<string, DocumentId[]>();
+  for (const doc of b.documents) byText.set(doc.text, [...(byText.get(doc.text) ?? []), doc.id]);
+  const pendingA: typeof a.documents = [];
+  for (const doc of a.documents) {
+    const match = byText.get(doc.text)?.find((id) => !usedB.has(id));
+    if (match) {
+      usedB.add(match);
+      documentMap.set(match, doc.id);
+      lengths.set(doc.id, doc.text.length);
+    } else pendingA.push(doc);
+  }
+  const unmatchedDocuments: string[] = [];
+  for (const doc of pendingA) {
+    const match = b.documents.find((d) => !usedB.has(d.id) && d.name === doc.name);
+    if (!match) {
+      unmatchedDocuments.push(`${doc.name} (only in ${labels[0]})`);
+      continue;
+    }
+    usedB.add(match.id);
+    documentMap.set(match.id, doc.id);
+    lengths.set(doc.id, Math.max(doc.text.length, match.text.length));
+    warnings.push(`Document "${doc.name}" is matched by name only: its texts differ, so offsets are compared as they stand.`);
+  }
+  for (const doc of b.documents) if (!usedB.has(doc.id)) unmatchedDocuments.push(`${doc.name} (only in ${labels[1]})`);
+
+  // Codes: same id first, then the same name path.
+  const pathsA = codePaths(a.codes);
+  const pathsB = codePaths(b.codes);
+  const codesA = comparableCodes(a);
+  const codesB = comparableCodes(b);
+  const codeMap = new Map<CodeId, CodeId>(); // B's id → A's id
+  const usedCodesB = new Set<CodeId>();
+  const idsB = new Set(codesB.map((c) => c.id));
+  const byPathB = new Map<string, CodeId>();
+  for (const code of codesB) if (!byPathB.has(pathsB.get(code.id)!)) byPathB.set(pathsB.get(code.id)!, code.id);
+  const compared: ComparedCode[] = [];
+  const unmatchedCodes: string[] = [];
+  for (const code of codesA) {
+    let match: CodeId | undefined = idsB.has(code.id) && !usedCodesB.has(code.id) ? code.id : undefined;
+    if (!match) {
+      const candidate = byPathB.get(pathsA.get(code.id)!);
+      if (candidate && !usedCodesB.has(candidate)) match = candidate;
+    }
+    if (!match) {
+      unmatchedCodes.push(`${pathsA.get(code.id)} (only in ${labels[0]})`);
+      continue;
+    }
+    usedCodesB.add(match);
+    codeMap.set(match, code.id);
+    compared.push({ id: code.id, path: pathsA.get(code.id)! });
+  }
+  for (const code of codesB) if (!usedCodesB.has(code.id)) unmatchedCodes.push(`${pathsB.get(code.id)} (only in ${labels[1]})`);
+
+  const segments: Pick<Segment, 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>[] = [];
+  for (const s of a.segments) segments.push({ documentId: s.documentId, codeId: s.codeId, coderId: coderA, start: s.start, end: s.end });
+  for (const s of b.segments) {
+    const documentId = documentMap.get(s.documentId);
+    const codeId = codeMap.get(s.codeId);
+    if (documentId && codeId) segments.push({ documentId, codeId, coderId: coderB, start: s.start, end: s.end });
+  }
+  const documents = a.documents.filter((d) => lengths.has(d.id));
+  const report = computeCodingAgreement({
+    documents: documents.map((d) => ({ id: d.id, length: lengths.get(d.id)! })),
+    codes: compared.map((c) => ({ id: c.id })),
+    coders: [coderA, coderB],
+    segments,
+  }, options);
+  return {
+    report,
+    coders: [{ id: coderA, name: labels[0] }, { id: coderB, name: labels[1] }],
+    codes: compared,
+    documents: documents.map((d) => ({ id: d.id, name: d.name })),
+    unmatched: { documents: unmatchedDocuments, codes: unmatchedCodes },
+    warnings,
+  };
+}
+
+/**
+ * Agreement between two or more coders inside one project, named by coder name (or id).
+ * Throws {@link ComparisonError} for an unknown or repeated coder, or fewer than two.
+ *
+ * @example compareCoders(bundle, ['Ann', 'Bob'], { units: ['characters'] }).report.byUnit.characters!.pooled
+ */
+export function compareCoders(bundle: ProjectBundle, coderNames: readonly string[], options: CodingsOptions = {}): ProjectComparison {
+  const names = coderNames.map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length < 2) throw new ComparisonError('Name at least two coders to compare.');
+  const available = bundle.coders.map((c) => c.name).join(', ') || 'none';
+  const coders = names.map((name) => {
+    const coder = bundle.coders.find((c) => c.name === name)
+      ?? bundle.coders.find((c) => c.id === name)
+      ?? bundle.coders.find((c) => c.name.toLowerCase() === name.toLowerCase());
+    if (!coder) throw new ComparisonError(`No coder named "${name}" in the project; its coders are: ${available}.`);
+    return coder;
+  });
+  if (new Set(coders.map((c) => c.id)).size !== coders.length) throw new ComparisonError('Each coder may be named only once.');
+  const paths = codePaths(bundle.codes);
+  const codes = comparableCodes(bundle).map((c) => ({ id: c.id, path: paths.get(c.id)! }));
+  const report = computeCodingAgreement({
+    documents: bundle.documents.map((d) => ({ id: d.id, length: d.text.length })),
+    codes: codes.map((c) => ({ id: c.id })),
+    coders: coders.map((c) => c.id),
+    segments: bundle.segments,
+  }, options);
+  const otherUsers = new Set(bundle.segments.map((s) => s.coderId).filter((id) => !coders.some((c) => c.id === id)));
+  const warnings = otherUsers.size > 0
+    ? [`Codings by ${otherUsers.size} other user(s) of the project are left out.`]
+    : [];
+  const counts = report.mergedSegments;
+  for (const coder of coders) {
+    if (!counts[coder.id]) warnings.push(`${coder.name} made no codings in this project, so every code they are compared on shows no agreement beyond chance.`);
+  }
+  return {
+    report,
+    coders: coders.map((c) => ({ id: c.id, name: c.name })),
+    codes,
+    documents: bundle.documents.map((d) => ({ id: d.id, name: d.name })),
+    unmatched: { documents: [], codes: [] },
+    warnings,
+  };
+}

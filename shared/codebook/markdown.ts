@@ -1,0 +1,73 @@
+/**
+ * The codebook as Markdown, for reading, diffing and pasting into a methods appendix: one
+ * section per code in tree order with its outline number, colour, whether it is a category,
+ * how often it was applied, its description and criteria, its anchor examples and quotes from
+ * the data with their document. Heading levels follow the tree down to `######`; deeper codes
+ * get a bold line instead. User text is escaped so names and descriptions never turn into
+ * Markdown markup.
+ */
+import { anchorQuotes } from './anchors.ts';
+import { codeUsage, exampleLines, walkCodeTree, type CodebookData } from './tree.ts';
+
+/** Escapes characters that Markdown would read as markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]{}<>#|~!])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+}
+
+/** A multi-line text as Markdown paragraphs (single line breaks kept as hard breaks). */
+function paragraphs(text: string): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.split('\n').map(escapeMarkdown).join('  \n'))
+    .join('\n\n');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Writes the codebook as Markdown.
+ *
+ * @example
+ * writeCodebookMarkdown({ title: 'Vaccine talk', codes, segments, documents })
+ * // → '# Codebook: Vaccine talk\n\n…\n## 1 Risk\n…'
+ */
+export function writeCodebookMarkdown(data: CodebookData): string {
+  const usage = codeUsage(data.segments);
+  const quotes = anchorQuotes(data.segments, data.documents);
+  const entries = walkCodeTree(data.codes);
+  const categories = data.codes.filter((c) => !c.isCodable).length;
+  const out: string[] = [`# Codebook${data.title ? `: ${escapeMarkdown(data.title)}` : ''}`, ''];
+  const totals = data.segments ? `, ${plural(data.segments.length, 'coding')} in ${plural(new Set(data.segments.map((s) => s.documentId)).size, 'document')}` : '';
+  out.push(`${plural(data.codes.length, 'code')} (${categories === 1 ? '1 category' : `${categories} categories`})${totals}.`, '');
+  for (const { code, depth, number } of entries) {
+    const heading = `${number} ${escapeMarkdown(code.name)}`;
+    out.push(depth < 5 ? `${'#'.repeat(depth + 2)} ${heading}` : `**${heading}**`, '');
+    const used = usage.get(code.id);
+    const facts = [code.isCodable ? 'Code' : 'Category (groups codes, not applied)', `colour \`${code.color}\``];
+    if (data.segments) facts.push(used ? `${plural(used.codings, 'coding')} in ${plural(used.documents, 'document')}` : 'not applied yet');
+    out.push(`*${facts.join(' · ')}*`, '');
+    if (code.description.trim()) out.push(paragraphs(code.description), '');
+    for (const [label, value] of [
+      ['Definition', code.definition],
+      ['Include when', code.inclusion],
+      ['Exclude when', code.exclusion],
+    ] as const) {
+      if (value.trim()) out.push(`**${label}:** ${paragraphs(value)}`, '');
+    }
+    const examples = exampleLines(code);
+    if (examples.length) {
+      out.push('**Examples:**', '');
+      for (const example of examples) out.push(`- ${escapeMarkdown(example)}`);
+      out.push('');
+    }
+    const fromData = quotes.get(code.id) ?? [];
+    if (fromData.length) {
+      out.push('**Coded passages:**', '');
+      for (const anchor of fromData) {
+        out.push(`> ${anchor.quote.split('\n').map(escapeMarkdown).join('  \n> ')}${anchor.truncated ? ' …' : ''}  `, `> — *${escapeMarkdown(anchor.documentName)}*`, '');
+      }
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}

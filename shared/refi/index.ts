@@ -1,0 +1,17 @@
+/**
+ * REFI-QDA exchange: the public surface the app and the command line use. Everything here is
+ * pure (bytes or strings in, data out); the caller reads and writes files.
+ *
+ * - `readQdpx(bytes)` / `writeQdpx(bundle)`: whole projects (.qdpx).
+ * - `readQdc(bytes)` / `writeQdc({ codes, sets })`: codebooks (.qdc).
+ * - `summarizeQdpx`, `inspectQdpx`: counts and reference/offset checks for `info` and `validate`.
+ * - `ExchangeError`: the one error type; its message is one sentence for the researcher.
+ */
+export { ExchangeError } from './errors.ts';
+export { formatReport, type ImportCounts, type ImportReport, type ReportItem } from './report.ts';
+export { readQdpx, type ReadQdpxOptions, type ReadQdpxResult } from './qdpxRead.ts';
+export { writeQdpx, writeProjectXml, type WriteQdpxOptions, PROJECT_NAMESPACE } from './qdpxWrite.ts';
+export { readQdc, writeQdc, type ReadQdcOptions, type ReadQdcResult, type WriteQdcInput, CODEBOOK_NAMESPACE, MARGINALIA_ORIGIN } from './qdc.ts';
+export { summarizeQdpx, inspectQdpx, inspectQdc, type QdpxSummary, type Inspection, type InspectionProblem } from './inspect.ts';
+export { conventionForOrigin, describeConvention, type OffsetConvention } from './offsets.ts';
+export { DEFAULT_MAX_INFLATED_BYTES } from './zip.ts';

@@ -1,0 +1,237 @@
+/**
+ * Writes a whole project as a REFI-QDA .qdpx: a zip holding `project.qde` (valid against
+ * Project.xsd), each document's text as `sources/<GUID>.txt` (UTF-8, no BOM, LF) referenced as
+ * `internal://<GUID>.txt`, and `marginalia.json` (see sidecar.ts).
+ *
+ * Mapping:
+ * - Coders → `<User>`; codes → `<CodeBook>` (criteria in the Description, see
+ *   shared/codebook/description.ts); documents → `<TextSource>` in display order; document
+ *   variables → `<Variables>` (Text) and `<VariableValue>`.
+ * - Each segment → one `<PlainTextSelection>` (guid = segment id, `creatingUser` = coder, name =
+ *   the first 100 code points of the quote, so any reader can check the offsets) holding one
+ *   `<Coding>` (guid derived from the segment id) with its `<CodeRef>`.
+ * - Memos → `<Note>` (name = title, `PlainTextContent` = plain text), attached with `<NoteRef>`
+ *   on the Project, TextSource, Code or PlainTextSelection. Sets → `<Set>` with MemberCode and
+ *   MemberSource.
+ * - Offsets are Unicode code points, as the specification says.
+ *
+ * The bundle is checked first: a segment, memo or set pointing at something the project does
+ * not contain is refused with ExchangeError rather than written as a broken reference.
+ */
+import type { Code, Document, Memo, ProjectBundle, Segment } from '../model/index.ts';
+import { indexCodePoints, sliceCodePoints, utf16ToCodePoint } from '../text/codePoints.ts';
+import { writeCodes } from './codebookXml.ts';
+import { ExchangeError } from './errors.ts';
+import { deriveGuid, isCanonicalGuid, normalizeGuid } from './guid.ts';
+import { MARGINALIA_ORIGIN } from './qdc.ts';
+import { buildSidecar, SIDECAR_NAME } from './sidecar.ts';
+import { XmlWriter } from './xmlWriter.ts';
+import { writeZip, type ZipInput } from './zip.ts';
+
+/** Namespace of the REFI-QDA 1.0 project. */
+export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
+
+export interface WriteQdpxOptions {
+  /** `origin` attribute; default `Marginalia 0.1`. */
+  readonly origin?: string;
+  /** Deflate level 0–9; default 6 for small projects, 1 (fastest) above 8 MB of text. */
+  readonly compressionLevel?: number;
+  /** Write marginalia.json (default true). */
+  readonly includeSidecar?: boolean;
+}
+
+const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** The timestamp if it is a valid xsd:dateTime, else undefined (the attribute is then left out). */
+function dateTime(value: string | undefined): string | undefined {
+  return value !== undefined && DATE_TIME.test(value) ? value : undefined;
+}
+
+/** The GUID written for a model id (model ids are GUIDs; anything else gets a stable derived one). */
+export function exportGuid(id: string): string {
+  return isCanonicalGuid(id) ? id : (normalizeGuid(id) ?? deriveGuid(`id:${id}`));
+}
+
+/** Throws ExchangeError (one sentence) at the first reference the bundle cannot satisfy. */
+function checkBundle(bundle: ProjectBundle): void {
+  const documents = new Map(bundle.documents.map((d) => [d.id, d]));
+  const codes = new Set(bundle.codes.map((c) => c.id));
+  const coders = new Set(bundle.coders.map((c) => c.id));
+  const segments = new Set(bundle.segments.map((s) => s.id));
+  for (const segment of bundle.segments) {
+    const document = documents.get(segment.documentId);
+    if (!document) throw new ExchangeError(`The segment ${segment.id} belongs to a document (${segment.documentId}) that the project does not contain.`);
+    if (!codes.has(segment.codeId)) throw new ExchangeError(`The segment ${segment.id} is coded with a code (${segment.codeId}) that the project does not contain.`);
+    if (!coders.has(segment.coderId)) throw new ExchangeError(`The segment ${segment.id} was coded by a coder (${segment.coderId}) that the project does not contain.`);
+    if (!(Number.isInteger(segment.start) && Number.isInteger(segment.end) && segment.start >= 0 && segment.start <= segment.end && segment.end <= document.text.length)) {
+      throw new ExchangeError(`The segment ${segment.id} has offsets [${segment.start}, ${segment.end}) outside its document "${document.name}".`);
+    }
+  }
+  for (const memo of bundle.memos) {
+    const target = memo.target;
+    const ok =
+      target.kind === 'project' ||
+      (target.kind === 'document' && documents.has(target.id)) ||
+      (target.kind === 'code' && codes.has(target.id)) ||
+      (target.kind === 'segment' && segments.has(target.id));
+    if (!ok) throw new ExchangeError(`The memo "${memo.title}" is attached to a ${target.kind} that the project does not contain.`);
+    if (memo.coderId !== null && !coders.has(memo.coderId)) throw new ExchangeError(`The memo "${memo.title}" was written by a coder (${memo.coderId}) that the project does not contain.`);
+  }
+  for (const set of bundle.sets) {
+    for (const id of set.codeIds) if (!codes.has(id)) throw new ExchangeError(`The set "${set.name}" lists a code (${id}) that the project does not contain.`);
+    for (const id of set.documentIds) if (!documents.has(id)) throw new ExchangeError(`The set "${set.name}" lists a document (${id}) that the project does not contain.`);
+  }
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The project document (project.qde) as XML text. Exposed for tests and for validation. */
+export function writeProjectXml(bundle: ProjectBundle, options: WriteQdpxOptions = {}): string {
+  checkBundle(bundle);
+  const id = exportGuid;
+  const memosByTarget = groupBy(bundle.memos, (m) => (m.target.kind === 'project' ? 'project' : `${m.target.kind}:${m.target.id}`));
+  const noteRefs = (key: string) => (memosByTarget.get(key) ?? []).map((m: Memo) => id(m.id));
+  const documents = [...bundle.documents].sort((a, b) => a.order - b.order);
+  const segmentsByDocument = groupBy(bundle.segments, (s) => s.documentId);
+  const variableNames = [...new Set(documents.flatMap((d) => Object.keys(d.variables)))].sort();
+  const variableGuid = (name: string) => deriveGuid(`variable:${name}`);
+
+  const w = new XmlWriter();
+  w.start('Project', {
+    xmlns: PROJECT_NAMESPACE,
+    name: bundle.project.name,
+    origin: options.origin ?? MARGINALIA_ORIGIN,
+    creationDateTime: dateTime(bundle.project.createdAt),
+    modifiedDateTime: dateTime(bundle.project.modifiedAt),
+  });
+  if (bundle.coders.length) {
+    w.start('Users');
+    for (const coder of bundle.coders) w.element('User', { guid: id(coder.id), name: coder.name });
+    w.end();
+  }
+  if (bundle.codes.length) {
+    const exported: Code[] = bundle.codes.map((c) => ({ ...c, id: id(c.id) as Code['id'], parentId: c.parentId === null ? null : (id(c.parentId) as Code['id']) }));
+    const original = new Map(bundle.codes.map((c) => [id(c.id), c.id]));
+    w.start('CodeBook');
+    writeCodes(w, exported, (codeId) => noteRefs(`code:${original.get(codeId)}`));
+    w.end();
+  }
+  if (variableNames.length) {
+    w.start('Variables');
+    for (const name of variableNames) w.element('Variable', { guid: variableGuid(name), name, typeOfVariable: 'Text' });
+    w.end();
+  }
+  if (documents.length) {
+    w.start('Sources');
+    for (const document of documents) writeTextSource(w, document, segmentsByDocument.get(document.id) ?? [], noteRefs, variableGuid);
+    w.end();
+  }
+  if (bundle.memos.length) {
+    w.start('Notes');
+    for (const memo of bundle.memos) {
+      w.start('Note', {
+        guid: id(memo.id),
+        name: memo.title,
+        creatingUser: memo.coderId === null ? undefined : id(memo.coderId),
+        creationDateTime: dateTime(memo.createdAt),
+        modifiedDateTime: dateTime(memo.modifiedAt),
+      });
+      w.element('PlainTextContent', undefined, memo.plainText);
+      w.end();
+    }
+    w.end();
+  }
+  if (bundle.sets.length) {
+    w.start('Sets');
+    for (const set of bundle.sets) {
+      w.start('Set', { guid: id(set.id), name: set.name });
+      if (set.description !== '') w.element('Description', undefined, set.description);
+      for (const codeId of set.codeIds) w.element('MemberCode', { targetGUID: id(codeId) });
+      for (const documentId of set.documentIds) w.element('MemberSource', { targetGUID: id(documentId) });
+      w.end();
+    }
+    w.end();
+  }
+  if (bundle.project.description !== '') w.element('Description', undefined, bundle.project.description);
+  for (const target of noteRefs('project')) w.element('NoteRef', { targetGUID: target });
+  w.end();
+  return w.finish();
+}
+
+function writeTextSource(
+  w: XmlWriter,
+  document: Document,
+  segments: readonly Segment[],
+  noteRefs: (key: string) => string[],
+  variableGuid: (name: string) => string,
+): void {
+  const guid = exportGuid(document.id);
+  w.start('TextSource', { guid, name: document.name, plainTextPath: `internal://${guid}.txt`, creationDateTime: dateTime(document.createdAt) });
+  const text = document.text;
+  const index = indexCodePoints(text);
+  const sorted = [...segments].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const segment of sorted) {
+    const start = utf16ToCodePoint(index, segment.start);
+    const end = utf16ToCodePoint(index, segment.end);
+    const quote = text.slice(segment.start, Math.min(segment.end, segment.start + 202));
+    const preview = sliceCodePoints(quote, 100);
+    const name = preview.length < segment.end - segment.start ? `${preview}…` : preview;
+    const coder = exportGuid(segment.coderId);
+    const created = dateTime(segment.createdAt);
+    w.start('PlainTextSelection', { guid: exportGuid(segment.id), name, startPosition: start, endPosition: end, creatingUser: coder, creationDateTime: created });
+    w.start('Coding', { guid: deriveGuid(`coding:${segment.id}`), creatingUser: coder, creationDateTime: created });
+    w.element('CodeRef', { targetGUID: exportGuid(segment.codeId) });
+    w.end();
+    for (const target of noteRefs(`segment:${segment.id}`)) w.element('NoteRef', { targetGUID: target });
+    w.end();
+  }
+  for (const target of noteRefs(`document:${document.id}`)) w.element('NoteRef', { targetGUID: target });
+  for (const name of Object.keys(document.variables).sort()) {
+    w.start('VariableValue');
+    w.element('VariableRef', { targetGUID: variableGuid(name) });
+    w.element('TextValue', undefined, document.variables[name]);
+    w.end();
+  }
+  w.end();
+}
+
+/** The zip's modification time: the project's, clamped to what zip can store. */
+function zipTime(modifiedAt: string): Date {
+  const time = Date.parse(modifiedAt);
+  if (Number.isNaN(time)) return new Date(Date.UTC(2000, 0, 1));
+  const year = new Date(time).getUTCFullYear();
+  return year < 1980 || year > 2099 ? new Date(Date.UTC(2000, 0, 1)) : new Date(time);
+}
+
+/**
+ * Writes a project as .qdpx bytes.
+ *
+ * @example
+ * const bytes = writeQdpx(bundle);           // Uint8Array, a zip
+ * await host.saveFile('project.qdpx', bytes);
+ */
+export function writeQdpx(bundle: ProjectBundle, options: WriteQdpxOptions = {}): Uint8Array {
+  const xml = writeProjectXml(bundle, options);
+  const encoder = new TextEncoder();
+  const files: ZipInput[] = [{ name: 'project.qde', data: encoder.encode(xml) }];
+  let textBytes = 0;
+  for (const document of bundle.documents) {
+    const data = encoder.encode(document.text);
+    textBytes += data.length;
+    files.push({ name: `sources/${exportGuid(document.id)}.txt`, data });
+  }
+  if (options.includeSidecar ?? true) {
+    files.push({ name: SIDECAR_NAME, data: encoder.encode(JSON.stringify(buildSidecar(bundle, exportGuid))) });
+  }
+  const level = options.compressionLevel ?? (textBytes > 8 * 1024 * 1024 ? 1 : 6);
+  return writeZip(files, { level, modified: zipTime(bundle.project.modifiedAt) });
+}

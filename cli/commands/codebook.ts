@@ -6,7 +6,7 @@
 import { exportCodebook, codebookFromBundle, type CodebookData, type CodebookFormat } from '../../shared/codebook/index.ts';
 import { readQdc, readQdpx } from '../../shared/refi/index.ts';
 import { CliError, type Command } from '../io.ts';
-import { fileKind, parseArgs, readInput, withExchangeErrors } from './exchangeHelpers.ts';
+import { fileKind, parseArgs, readInput, withExchangeErrors, nodeCodec } from './exchangeHelpers.ts';
 
 const FORMATS: readonly CodebookFormat[] = ['qdc', 'csv', 'md', 'docx'];
 
@@ -24,7 +24,7 @@ export const codebookCommand: Command = async (args, io) => {
       const { codes, sets } = readQdc(bytes);
       return { codes, sets };
     }
-    return codebookFromBundle(readQdpx(bytes).bundle);
+    return codebookFromBundle(readQdpx(bytes, { codec: nodeCodec }).bundle);
   });
   const output = await withExchangeErrors(path, () => exportCodebook(format, data, { csvBom: out !== undefined }));
   if (out) {

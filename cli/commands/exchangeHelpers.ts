@@ -1,12 +1,21 @@
 /**
  * What the exchange commands (validate, info, segments, codebook) share: argument parsing, file
- * reading with one-line errors, telling a .qdc from a .qdpx, and schema validation with
+ * reading with one-line errors, telling a .qdc from a .qdpx, Node's zlib as the DEFLATE, and
+ * schema validation with
  * xmllint-wasm (libxml2 compiled to WebAssembly) against the XSDs shipped in
  * shared/refi/schemas/. This is the only place the schemas are read from disk.
  */
 import { readFile } from 'node:fs/promises';
-import { ExchangeError } from '../../shared/refi/index.ts';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { ExchangeError, type RawDeflateCodec } from '../../shared/refi/index.ts';
 import { CliError, type CliIO } from '../io.ts';
+
+/** Node's native zlib as the exchange code's DEFLATE: several times faster than fflate on large projects. */
+export const nodeCodec: RawDeflateCodec = {
+  deflate: (data, level) => deflateRawSync(data, { level }),
+  crc32: (data) => crc32(data),
+  inflate: (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputLength) }),
+};
 
 export interface ParsedArgs {
   readonly positional: string[];

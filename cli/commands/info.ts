@@ -6,14 +6,14 @@
  */
 import { summarizeQdpx } from '../../shared/refi/index.ts';
 import { CliError, type Command } from '../io.ts';
-import { parseArgs, readInput, withExchangeErrors } from './exchangeHelpers.ts';
+import { parseArgs, readInput, withExchangeErrors, nodeCodec } from './exchangeHelpers.ts';
 
 export const infoCommand: Command = async (args, io) => {
   const { positional } = parseArgs(args, {});
   const [path] = positional;
   if (!path || positional.length > 1) throw new CliError('usage: marginalia info FILE.qdpx.');
   const bytes = await readInput(io, path);
-  const summary = await withExchangeErrors(path, () => summarizeQdpx(bytes));
+  const summary = await withExchangeErrors(path, () => summarizeQdpx(bytes, { codec: nodeCodec }));
   io.stdout(JSON.stringify(summary, null, 2) + '\n');
   return 0;
 };

@@ -9,7 +9,7 @@ import { readQdpx } from '../../shared/refi/index.ts';
 import { indexCodePoints, utf16ToCodePoint, type CodePointIndex } from '../../shared/text/codePoints.ts';
 import { walkCodeTree } from '../../shared/codebook/tree.ts';
 import { CliError, type Command } from '../io.ts';
-import { parseArgs, readInput, withExchangeErrors } from './exchangeHelpers.ts';
+import { parseArgs, readInput, withExchangeErrors, nodeCodec } from './exchangeHelpers.ts';
 
 /** One row of the output. */
 export interface SegmentRow {
@@ -28,7 +28,7 @@ export const segmentsCommand: Command = async (args, io) => {
   const format = options['format'] ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new CliError(`--format must be json or csv, not "${format}".`);
   const bytes = await readInput(io, path);
-  const { bundle } = await withExchangeErrors(path, () => readQdpx(bytes));
+  const { bundle } = await withExchangeErrors(path, () => readQdpx(bytes, { codec: nodeCodec }));
   const documents = new Map(bundle.documents.map((d) => [d.id, d]));
   const codePaths = new Map(walkCodeTree(bundle.codes).map((entry) => [entry.code.id, entry.path.join(' / ')]));
   const coders = new Map(bundle.coders.map((c) => [c.id, c.name]));

@@ -6,7 +6,7 @@
  */
 import { inspectQdc, inspectQdpx } from '../../shared/refi/index.ts';
 import { CliError, type Command } from '../io.ts';
-import { fileKind, parseArgs, readInput, validateAgainstSchema } from './exchangeHelpers.ts';
+import { fileKind, parseArgs, readInput, validateAgainstSchema, nodeCodec } from './exchangeHelpers.ts';
 
 export const validateCommand: Command = async (args, io) => {
   const { positional } = parseArgs(args, {});
@@ -14,7 +14,7 @@ export const validateCommand: Command = async (args, io) => {
   if (!path || positional.length > 1) throw new CliError('usage: marginalia validate FILE (.qdc or .qdpx).');
   const bytes = await readInput(io, path);
   const kind = fileKind(path, bytes);
-  const inspection = kind === 'qdpx' ? inspectQdpx(bytes) : inspectQdc(bytes);
+  const inspection = kind === 'qdpx' ? inspectQdpx(bytes, { codec: nodeCodec }) : inspectQdc(bytes);
   const lines: string[] = [];
   if (inspection.xml) {
     const schema = kind === 'qdpx' ? 'Project.xsd' : 'Codebook.xsd';

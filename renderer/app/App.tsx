@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Coder, CoderId, Project, ProjectId } from '../../shared/model/index.ts';
 import { MarginaliaDatabase } from '../db/database.ts';
-import { readSetting, writeSetting } from '../db/settingsRepository.ts';
+import { readSetting } from '../db/settingsRepository.ts';
 import { bridge } from '../platform/bridge.ts';
 import { createDemoProject } from '../features/projects/demoProject.ts';
 import { CoderSetup } from '../features/coders/CoderSetup.tsx';
@@ -36,24 +36,18 @@ async function readSession(): Promise<Session> {
   return { project, coder, hasCoders: coderCount > 0, hasProjects: projectCount > 0 };
 }
 
+/** The first-run demo project, created at most once per page (effects may run twice). */
+let demoCreation: Promise<unknown> | null = null;
+
 export function App() {
   const session = useLiveQuery(readSession, []);
   const [startupError, setStartupError] = useState<string | null>(null);
-  const [creatingDemo, setCreatingDemo] = useState(false);
 
   // First run: the demo project, so there is something to read and code straight away.
   useEffect(() => {
-    if (!session || session.hasProjects || creatingDemo) return;
-    setCreatingDemo(true);
-    createDemoProject(db)
-      .catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)))
-      .finally(() => setCreatingDemo(false));
-  }, [session, creatingDemo]);
-
-  // Keep the stored setting pointing at a project that exists.
-  useEffect(() => {
-    if (session?.project) void writeSetting(db, 'currentProjectId', session.project.id);
-  }, [session?.project]);
+    if (!session || session.hasProjects || demoCreation) return;
+    demoCreation = createDemoProject(db).catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)));
+  }, [session]);
 
   if (startupError) return <div className="startup-message" role="alert">Marginalia could not start: {startupError}</div>;
   if (!session) return <div className="startup-message">Opening your projects…</div>;

@@ -276,6 +276,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         <main className="center" aria-label="Document">
           {openDocument && text != null && segments ? (
             <DocumentView
+              key={openDocument.id}
               documentId={openDocument.id}
               documentName={openDocument.name}
               text={text}

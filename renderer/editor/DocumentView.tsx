@@ -75,6 +75,7 @@ export function DocumentView(props: DocumentViewProps) {
     performance.mark('marginalia:render-start');
     const map = buildParagraphMap(text);
     const paragraphs = loadLines(editor, map.lines);
+    performance.mark('marginalia:lexical-loaded');
     const doc = createRenderedDocument(map, paragraphs);
     painter.setDocument(doc);
     setRendered(doc);
@@ -91,7 +92,10 @@ export function DocumentView(props: DocumentViewProps) {
   }, [painter, visibleCodeIds]);
 
   useLayoutEffect(() => {
-    if (painter && rendered) painter.paint(sortedSegments);
+    if (painter && rendered) {
+      painter.paint(sortedSegments);
+      performance.mark('marginalia:highlights-painted');
+    }
   }, [painter, rendered, sortedSegments]);
 
   // Report the selection (in document offsets) whenever it changes.

@@ -183,8 +183,8 @@ export function readCodebookCsv(input: string, options: ReadCodebookCsvOptions =
     const pathText = cell('path');
     const names = pathText !== '' ? splitCodePath(pathText) : [cell('name')];
     const name = cell('name') || names[names.length - 1]!;
-    if (name.trim() === '') {
-      report.skipped('csv.no-name', 'Rows without a name or path were skipped.', `row ${index + 2}`);
+    if (name === '' && pathText === '' && cell('id') === '') {
+      report.skipped('csv.no-name', 'Rows without a name, path or id were skipped.', `row ${index + 2}`);
       return;
     }
     const key = joinCodePath(names);
@@ -238,7 +238,9 @@ export function readCodebookCsv(input: string, options: ReadCodebookCsvOptions =
       order: nextOrder(parentId),
     };
     codes.push(code);
-    if (!byPath.has(key)) byPath.set(key, code);
+    // Rows come in tree order, so a child's parent is the latest code with the parent's path
+    // (two siblings may share a name).
+    byPath.set(key, code);
   });
   for (const key of autoCreated) report.adjusted('csv.parent-created', 'Parents named in a path but missing as rows were created as categories.', key);
   return { codes, report: report.finish({ documents: 0, codes: codes.length, segments: 0, coders: 0, memos: 0, sets: 0 }) };

@@ -9,9 +9,25 @@
 import { anchorQuotes } from './anchors.ts';
 import { codeUsage, exampleLines, walkCodeTree, type CodebookData } from './tree.ts';
 
-/** Escapes characters that Markdown would read as markup. */
+/**
+ * Escapes what Markdown would read as inline markup (emphasis, code, links, HTML, tables), so a
+ * code name or description prints as written. Intraword underscores are left alone (Markdown
+ * does not read them as emphasis).
+ *
+ * @example
+ * escapeMarkdown('*very* <important>') // → '\\*very\\* \\<important\\>'
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]{}<>#|~!])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+  return text
+    .replace(/[\\`*[\]<>|]/g, '\\$&')
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace('_', '\\_'))
+    .replace(/~~/g, '\\~\\~')
+    .replace(/!(?=\\\[)/g, '\\!');
+}
+
+/** Escapes what would start a block at the start of a line: a heading, a list item, a setext underline or a rule. */
+function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|=+(?=\s*$)|-+(?=\s*$)|\d+[.)](?=\s|$))/, (_m, space: string, marker: string) => `${space}\\${marker}`);
 }
 
 /** A multi-line text as Markdown paragraphs (single line breaks kept as hard breaks). */
@@ -19,7 +35,7 @@ function paragraphs(text: string): string {
   return text
     .trim()
     .split(/\n\s*\n/)
-    .map((p) => p.split('\n').map(escapeMarkdown).join('  \n'))
+    .map((p) => p.split('\n').map((line) => escapeLineStart(escapeMarkdown(line))).join('  \n'))
     .join('\n\n');
 }
 
@@ -65,7 +81,7 @@ export function writeCodebookMarkdown(data: CodebookData): string {
     if (fromData.length) {
       out.push('**Coded passages:**', '');
       for (const anchor of fromData) {
-        out.push(`> ${anchor.quote.split('\n').map(escapeMarkdown).join('  \n> ')}${anchor.truncated ? ' …' : ''}  `, `> — *${escapeMarkdown(anchor.documentName)}*`, '');
+        out.push(`> ${anchor.quote.split('\n').map((line) => escapeLineStart(escapeMarkdown(line))).join('  \n> ')}${anchor.truncated ? ' …' : ''}  `, `> — *${escapeMarkdown(anchor.documentName)}*`, '');
       }
     }
   }

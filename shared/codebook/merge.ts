@@ -77,13 +77,15 @@ export function mergeCodebook(existing: readonly Code[], imported: readonly Code
   const nextOrder = (parentId: CodeId | null) => childrenOf(parentId).reduce((max, c) => Math.max(max, c.order + 1), 0);
 
   for (const { code } of walkCodeTree(imported)) {
-    const parentId = code.parentId === null ? null : (idMap.get(code.parentId) ?? null);
+    // The parent in the merged codebook: the merged code its imported parent became, else an
+    // existing code with that id; `undefined` when the import names a parent nobody knows.
+    const parentId: CodeId | null | undefined = code.parentId === null ? null : (idMap.get(code.parentId) ?? (byId.has(code.parentId) ? code.parentId : undefined));
     let target = byId.get(code.id);
     let matchedBy: 'id' | 'path' = 'id';
     if (target && addedIds.has(target.id)) target = undefined;
     if (!target) {
       matchedBy = 'path';
-      target = result.find((c) => c.parentId === parentId && nameKey(c.name) === nameKey(code.name) && !addedIds.has(c.id));
+      target = result.find((c) => c.parentId === (parentId ?? null) && nameKey(c.name) === nameKey(code.name) && !addedIds.has(c.id));
     }
     if (target) {
       for (const field of fields) {
@@ -92,16 +94,16 @@ export function mergeCodebook(existing: readonly Code[], imported: readonly Code
         if (field === 'name' && value === '') continue;
         (target as unknown as Record<string, unknown>)[field] = value;
       }
-      if (matchedBy === 'id' && target.parentId !== parentId && !isDescendant(parentId, target.id)) {
-        target.parentId = parentId;
+      if (matchedBy === 'id' && parentId !== undefined && target.parentId !== parentId && !isDescendant(parentId, target.id)) {
         target.order = nextOrder(parentId);
+        target.parentId = parentId;
         moved.add(target.id);
       }
       idMap.set(code.id, target.id);
       matched.push({ id: target.id, importedId: code.id, matchedBy });
     } else {
       const id = (byId.has(code.id) ? newId() : code.id) as CodeId;
-      const fresh: Code = { ...code, id, projectId: projectId ?? code.projectId, parentId, order: nextOrder(parentId) };
+      const fresh: Code = { ...code, id, projectId: projectId ?? code.projectId, parentId: parentId ?? null, order: nextOrder(parentId ?? null) };
       result.push(fresh);
       byId.set(id, fresh);
       idMap.set(code.id, id);

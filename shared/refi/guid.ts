@@ -14,14 +14,24 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * normalizeGuid('{1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294}') // → '1ff58b12-6f6f-4b0c-8be5-bbdc91f55294'
  */
 export function normalizeGuid(text: string): string | null {
+  if (isCanonicalGuid(text)) return text;
   let value = text.trim().toLowerCase();
   if (value.startsWith('{') && value.endsWith('}')) value = value.slice(1, -1);
   return GUID.test(value) ? value : null;
 }
 
-/** True for a GUID in the model's canonical spelling. */
+/** True for a GUID in the model's canonical spelling. A loop over char codes: this runs a million times on a large import. */
 export function isCanonicalGuid(text: string): boolean {
-  return GUID.test(text);
+  if (text.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = text.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false;
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Four independent 32-bit hashes of a string (cyrb128), enough bits for a GUID. */
@@ -58,9 +68,15 @@ function hash128(text: string): [number, number, number, number] {
  */
 export function deriveGuid(seed: string): string {
   const [a, b, c, d] = hash128(seed);
-  const hex = (n: number) => n.toString(16).padStart(8, '0');
-  const all = hex(a) + hex(b) + hex(c) + hex(d);
-  const version = '8' + all.slice(13, 16);
-  const variant = ((parseInt(all[16]!, 16) & 0x3) | 0x8).toString(16) + all.slice(17, 20);
-  return `${all.slice(0, 8)}-${all.slice(8, 12)}-${version}-${variant}-${all.slice(20, 32)}`;
+  const byte = (n: number, shift: number) => HEX_BYTES[(n >>> shift) & 0xff]!;
+  return (
+    byte(a, 24) + byte(a, 16) + byte(a, 8) + byte(a, 0) + '-' +
+    byte(b, 24) + byte(b, 16) + '-' +
+    // Version 8 ("custom") in the high nibble, variant 10xx in the next group.
+    HEX_BYTES[0x80 | ((b >>> 8) & 0x0f)]! + byte(b, 0) + '-' +
+    HEX_BYTES[0x80 | ((c >>> 24) & 0x3f)]! + byte(c, 16) + '-' +
+    byte(c, 8) + byte(c, 0) + byte(d, 24) + byte(d, 16) + byte(d, 8) + byte(d, 0)
+  );
 }
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

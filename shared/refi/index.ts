@@ -14,4 +14,4 @@ export { writeQdpx, writeProjectXml, type WriteQdpxOptions, PROJECT_NAMESPACE } 
 export { readQdc, writeQdc, type ReadQdcOptions, type ReadQdcResult, type WriteQdcInput, CODEBOOK_NAMESPACE, MARGINALIA_ORIGIN } from './qdc.ts';
 export { summarizeQdpx, inspectQdpx, inspectQdc, type QdpxSummary, type Inspection, type InspectionProblem } from './inspect.ts';
 export { conventionForOrigin, describeConvention, type OffsetConvention } from './offsets.ts';
-export { DEFAULT_MAX_INFLATED_BYTES } from './zip.ts';
+export { DEFAULT_MAX_INFLATED_BYTES, type RawDeflateCodec } from './zip.ts';

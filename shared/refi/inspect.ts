@@ -10,8 +10,8 @@ import { ExchangeError } from './errors.ts';
 import { conventionForOrigin, SourceText } from './offsets.ts';
 import { findQdeEntry } from './qdpxRead.ts';
 import { checkProjectReferences } from './references.ts';
-import { decodeXmlBytes, namespaceOf, parseXml, type XmlElement } from './xmlReader.ts';
-import { openZip, type ZipArchive } from './zip.ts';
+import { decodeXmlBytes, namespaceOf, parseXml, scanXml, type XmlElement } from './xmlReader.ts';
+import { openZip, type RawDeflateCodec, type ZipArchive } from './zip.ts';
 
 /** Counts of a project file, as `marginalia info` prints them. */
 export interface QdpxSummary {
@@ -43,7 +43,7 @@ function readProjectRoot(zip: ZipArchive): { root: XmlElement; qdeName: string; 
   const entry = findQdeEntry(zip);
   const qdeText = decodeXmlBytes(zip.read(entry), entry.name);
   const root = parseXml(qdeText, { fileName: entry.name });
-  if (root.local !== 'Project') throw new ExchangeError(`${entry.name} is not a REFI-QDA project: its root element is <${root.name}>, not <Project>.`);
+  if (root.local !== 'Project') throw new ExchangeError(`The document ${entry.name} is not a REFI-QDA project: its root element is <${root.name}>, not <Project>.`);
   return { root, qdeName: entry.name, qdeText };
 }
 
@@ -53,47 +53,63 @@ function readProjectRoot(zip: ZipArchive): { root: XmlElement; qdeName: string; 
  * @example
  * summarizeQdpx(bytes) // → { sources: 1, codes: 60, selections: 97, codings: 97, users: 2, notes: 0, codingsByUser: { floriansipos: 97 }, … }
  */
-export function summarizeQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: number } = {}): QdpxSummary {
-  const { root } = readProjectRoot(openZip(bytes, options));
-  const section = (local: string) => root.children.find((c) => c.local === local);
+export function summarizeQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: number; codec?: RawDeflateCodec } = {}): QdpxSummary {
+  const zip = openZip(bytes, options);
+  const entry = findQdeEntry(zip);
+  const text = decodeXmlBytes(zip.read(entry), entry.name);
+  // Counted while reading, without building the tree: a large project's .qde is millions of elements.
+  let root: XmlElement | undefined;
   const userNames = new Map<string, string>();
-  for (const user of section('Users')?.children ?? []) if (user.local === 'User') userNames.set(guidKey(user.attrs['guid'] ?? ''), user.attrs['name'] ?? user.attrs['guid'] ?? '');
+  const codingUsers: (string | undefined)[] = [];
+  let sources = 0;
   let codes = 0;
-  const codebook = section('CodeBook');
-  if (codebook) for (const element of descendants(codebook)) if (element.local === 'Code') codes++;
   let selections = 0;
-  let codings = 0;
-  const byUser: Record<string, number> = Object.create(null);
-  const sources = section('Sources');
-  if (sources) {
-    const stack: { element: XmlElement; selectionUser: string | undefined }[] = sources.children.map((element) => ({ element, selectionUser: undefined }));
-    while (stack.length) {
-      const { element, selectionUser } = stack.pop()!;
-      let user = selectionUser;
-      if (element.local.endsWith('Selection')) {
-        selections++;
-        user = element.attrs['creatingUser'];
-      } else if (element.local === 'Coding') {
-        codings++;
-        const raw = element.attrs['creatingUser'] ?? selectionUser;
-        const name = raw === undefined ? '(no user)' : (userNames.get(guidKey(raw)) ?? raw);
-        byUser[name] = (byUser[name] ?? 0) + 1;
-        continue;
+  let notes = 0;
+  let sets = 0;
+  scanXml(
+    text,
+    (element, ancestors) => {
+      const depth = ancestors.length;
+      if (depth === 0) {
+        root = element;
+        if (element.local !== 'Project') throw new ExchangeError(`The document ${entry.name} is not a REFI-QDA project: its root element is <${element.name}>, not <Project>.`);
+        return;
       }
-      for (const next of element.children) stack.push({ element: next, selectionUser: user });
-    }
+      const section = ancestors[1]?.local ?? element.local;
+      const local = element.local;
+      if (depth === 2) {
+        if (section === 'Users' && local === 'User') userNames.set(guidKey(element.attrs['guid'] ?? ''), element.attrs['name'] ?? element.attrs['guid'] ?? '');
+        else if (section === 'Sources' && local.endsWith('Source')) sources++;
+        else if (section === 'Notes' && local === 'Note') notes++;
+        else if (section === 'Sets' && local === 'Set') sets++;
+      }
+      if (section === 'CodeBook' && local === 'Code') codes++;
+      else if (section === 'Sources') {
+        if (local.endsWith('Selection')) selections++;
+        else if (local === 'Coding') {
+          const parent = ancestors[depth - 1]!;
+          codingUsers.push(element.attrs['creatingUser'] ?? (parent.local.endsWith('Selection') ? parent.attrs['creatingUser'] : undefined));
+        }
+      }
+    },
+    { fileName: entry.name },
+  );
+  // Users may be listed after the codings that name them, so names are looked up at the end.
+  const byUser: Record<string, number> = Object.create(null);
+  for (const raw of codingUsers) {
+    const name = raw === undefined ? '(no user)' : (userNames.get(guidKey(raw)) ?? raw);
+    byUser[name] = (byUser[name] ?? 0) + 1;
   }
-  const count = (local: string, child: string) => section(local)?.children.filter((c) => c.local === child).length ?? 0;
   return {
-    name: root.attrs['name'] ?? '',
-    origin: root.attrs['origin'] ?? 'unknown',
-    sources: sources?.children.filter((c) => c.local.endsWith('Source')).length ?? 0,
+    name: root?.attrs['name'] ?? '',
+    origin: root?.attrs['origin'] ?? 'unknown',
+    sources,
     codes,
     selections,
-    codings,
+    codings: codingUsers.length,
     users: userNames.size,
-    notes: count('Notes', 'Note'),
-    sets: count('Sets', 'Set'),
+    notes,
+    sets,
     codingsByUser: { ...byUser },
   };
 }
@@ -116,7 +132,7 @@ export interface Inspection {
  * project names but does not contain, and selection offsets outside their text. Never throws:
  * what would make `readQdpx` throw is reported as an error.
  */
-export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: number } = {}): Inspection {
+export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: number; codec?: RawDeflateCodec } = {}): Inspection {
   let zip: ZipArchive;
   let root: XmlElement;
   let xml: { name: string; text: string };
@@ -200,7 +216,7 @@ export function inspectQdc(bytes: Uint8Array): Inspection {
     throw error;
   }
   const problems: InspectionProblem[] = [];
-  if (root.local !== 'CodeBook') return { problems: [{ severity: 'error', message: `The file is not a REFI-QDA codebook: its root element is <${root.name}>.` }], xml: { name: 'codebook.qdc', text } };
+  if (root.local !== 'CodeBook') return { problems: [{ severity: 'error', message: `The document is not a REFI-QDA codebook: its root element is <${root.name}>, not <CodeBook>.` }], xml: { name: 'codebook.qdc', text } };
   const codes = new Set<string>();
   for (const element of descendants(root)) {
     if (element.local === 'Code') {

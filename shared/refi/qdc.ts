@@ -76,10 +76,10 @@ export interface ReadQdcResult {
 }
 
 /** Checks the root of a REFI-QDA document: local name, and a `urn:QDA-XML:` namespace (warned if absent). */
-export function checkRoot(root: XmlElement, expected: 'CodeBook' | 'Project', fileName: string, report: ReportBuilder): void {
+export function checkRoot(root: XmlElement, expected: 'CodeBook' | 'Project', fileName: string | undefined, report: ReportBuilder): void {
   if (root.local !== expected) {
     const kind = expected === 'CodeBook' ? 'codebook' : 'project';
-    throw new ExchangeError(`${fileName} is not a REFI-QDA ${kind}: its root element is <${root.name}>, not <${expected}>.`);
+    throw new ExchangeError(`The document${fileName ? ` ${fileName}` : ''} is not a REFI-QDA ${kind}: its root element is <${root.name}>, not <${expected}>.`);
   }
   const namespace = namespaceOf(root);
   if (!namespace || !namespace.startsWith('urn:QDA-XML:')) {
@@ -143,7 +143,7 @@ export function readQdc(input: string | Uint8Array, options: ReadQdcOptions = {}
   const text = typeof input === 'string' ? input : decodeXmlBytes(input, 'The codebook');
   const root = parseXml(text, { fileName: 'the codebook' });
   const report = new ReportBuilder('qdc');
-  checkRoot(root, 'CodeBook', 'The file', report);
+  checkRoot(root, 'CodeBook', undefined, report);
   report.setProducer(root.attrs['origin'] ?? 'unknown');
   const projectId = options.projectId ?? (crypto.randomUUID() as ProjectId);
   const codesElement = root.children.find((c) => c.local === 'Codes');

@@ -62,7 +62,7 @@ import { checkProjectReferences } from './references.ts';
 import { ReportBuilder, type ImportReport } from './report.ts';
 import { hashText, parseSidecar, SIDECAR_NAME, type Sidecar } from './sidecar.ts';
 import { decodeXmlBytes, parseXml, type XmlElement } from './xmlReader.ts';
-import { openZip, type ZipArchive, type ZipEntry } from './zip.ts';
+import { openZip, type RawDeflateCodec, type ZipArchive, type ZipEntry } from './zip.ts';
 
 export interface ReadQdpxOptions {
   /** Id of the project to import into; default the id in marginalia.json, else a new one. */
@@ -73,6 +73,8 @@ export interface ReadQdpxOptions {
   readonly now?: string;
   /** Read offsets under this convention instead of detecting it. */
   readonly offsets?: OffsetConvention;
+  /** A native inflate from the host (Node's zlib), used instead of fflate's. */
+  readonly codec?: RawDeflateCodec;
 }
 
 /** What reading a .qdpx gives. */
@@ -114,8 +116,14 @@ function findInternalFile(zip: ZipArchive, path: string): ZipEntry | undefined {
   );
 }
 
+/** Shared by selections without NoteRefs; never pushed to. */
+const NONE: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
 interface PendingSelection {
   readonly element: XmlElement;
+  readonly codings: readonly XmlElement[];
+  readonly noteRefs: readonly XmlElement[];
+  readonly description: string;
   readonly guid: string;
   readonly start: number;
   readonly end: number;
@@ -146,7 +154,7 @@ interface PendingSource {
  * report.adjusted        // e.g. offsets read as UTF-16 code units (NVivo), CRLF normalised
  */
 export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): ReadQdpxResult {
-  const zip = openZip(bytes, { maxInflatedBytes: options.maxInflatedBytes });
+  const zip = openZip(bytes, { maxInflatedBytes: options.maxInflatedBytes, codec: options.codec });
   const qde = findQdeEntry(zip);
   const root = parseXml(decodeXmlBytes(zip.read(qde), qde.name), { fileName: qde.name });
   const report = new ReportBuilder('qdpx');
@@ -155,7 +163,7 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
   report.setProducer(origin);
   if (qde.name.toLowerCase() !== 'project.qde') report.adjusted('qde.name', `The project document is named "${qde.name}" rather than project.qde; it was read all the same.`);
 
-  const problems = checkProjectReferences(root);
+  const problems = checkProjectReferences(root, { users: false, duplicateSelections: false });
   const firstError = problems.find((p) => p.severity === 'error');
   if (firstError) throw new ExchangeError(firstError.message);
 
@@ -217,7 +225,7 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
   };
   const addTextSource = (element: XmlElement, fallbackName: string, ownerGuid?: string) => {
     const id = (ownerGuid !== undefined ? guidKey(ownerGuid) : readOwnGuid(element, 'source', report, `source/${sources.length}`)) as DocumentId;
-    const name = element.attrs['name'] || fallbackName;
+    const name = element.attrs['name'] ?? fallbackName;
     const raw = readSourceText(element, name);
     if (raw === null) {
       skippedSources.add(id);
@@ -228,12 +236,29 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
     const text = new SourceText(raw);
     if (text.hasCarriageReturns) report.adjusted('source.newlines', 'Line endings (CRLF or CR) in source texts were converted to LF, and offsets moved accordingly.', name);
     const selections: PendingSelection[] = [];
-    for (const selection of children(element, 'PlainTextSelection')) {
+    for (const selection of element.children) {
+      if (selection.local !== 'PlainTextSelection') continue;
       const start = Number(selection.attrs['startPosition']);
       const end = Number(selection.attrs['endPosition']);
       const selectionName = selection.attrs['name'] ?? '';
+      // Usually every child is a Coding: then the children list itself serves, without a copy.
+      let codings: XmlElement[] = selection.children;
+      let noteRefs: XmlElement[] = NONE;
+      let description = '';
+      if (!selection.children.every((part) => part.local === 'Coding')) {
+        codings = [];
+        noteRefs = [];
+        for (const part of selection.children) {
+          if (part.local === 'Coding') codings.push(part);
+          else if (part.local === 'NoteRef') noteRefs.push(part);
+          else if (part.local === 'Description') description = part.text;
+        }
+      }
       selections.push({
         element: selection,
+        codings,
+        noteRefs,
+        description,
         guid: readOwnGuid(selection, 'selection', report, `${id}/selection/${selections.length}`),
         start,
         end,
@@ -304,19 +329,30 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
   const segmentIds = new Set<string>();
   const selectionSegments = new Map<string, SegmentId[]>();
   const codingSegments = new Map<string, SegmentId>();
-  const duplicates = new Map<string, SegmentId>();
   const pendingMemos: { guid: string; target: MemoTarget; title: string; text: string; user: string | undefined; created: string | undefined }[] = [];
   const documents: Document[] = [];
   const uniqueSegmentId = (candidate: string) => {
     let id = candidate;
     for (let n = 1; segmentIds.has(id); n++) id = deriveGuid(`${candidate}:${n}`);
+    if (id !== candidate) report.warning('selection.duplicate-guid', 'Selections or codings sharing a GUID were given distinct segment ids.', candidate);
     segmentIds.add(id);
     return id as SegmentId;
   };
   for (const source of sources) {
     const text = source.text.text;
+    // Segments by range in this document, to find exact duplicates (NVivo repeats ranges).
+    type RangeEntry = { start: number; end: number; codeId: CodeId; coderId: CoderId; id: SegmentId };
+    const byRange = new Map<number, RangeEntry[]>();
+    let rangeSegments: RangeEntry[] = [];
+    const findDuplicate = (start: number, end: number, codeId: CodeId, coderId: CoderId): SegmentId | undefined => {
+      // Keyed by start (a small integer: cheap to hash); the few entries per start compare the rest.
+      let list = byRange.get(start);
+      if (!list) byRange.set(start, (list = []));
+      rangeSegments = list;
+      return list.find((s) => s.start === start && s.end === end && s.codeId === codeId && s.coderId === coderId)?.id;
+    };
     for (const selection of source.selections) {
-      const codings = children(selection.element, 'Coding');
+      const codings = selection.codings;
       if (!Number.isInteger(selection.start) || !Number.isInteger(selection.end) || selection.start < 0 || selection.end < 0) {
         report.skipped('selection.bad-offsets', 'Selections whose positions are not non-negative whole numbers were skipped.', selection.guid, Math.max(1, codings.length));
         continue;
@@ -340,7 +376,7 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
         report.skipped('selection.empty', 'Zero-length selections were skipped.', source.name, Math.max(1, codings.length));
         continue;
       }
-      const description = child(selection.element, 'Description')?.text ?? '';
+      const description = selection.description;
       const ids: SegmentId[] = [];
       for (const coding of codings) {
         const codeRef = child(coding, 'CodeRef')?.attrs['targetGUID'];
@@ -350,26 +386,30 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
         }
         const codeId = guidKey(codeRef) as CodeId;
         const coderId = coderFor(coding.attrs['creatingUser'], selection.creatingUser, projectUser);
-        if (coding.attrs['creatingUser'] && selection.creatingUser && guidKey(coding.attrs['creatingUser']) !== guidKey(selection.creatingUser)) {
+        const codingUser = coding.attrs['creatingUser'];
+        if (codingUser && selection.creatingUser && codingUser !== selection.creatingUser && guidKey(codingUser) !== guidKey(selection.creatingUser)) {
           report.adjusted('coding.user', "Where a Coding's creatingUser differs from its selection's, the Coding's user was taken as the coder.");
         }
-        const key = `${source.id}|${codeId}|${coderId}|${start}|${end}`;
+        // Codings with a NoteRef need their segment found again when notes are attached.
         const codingGuid = coding.attrs['guid'] ? guidKey(coding.attrs['guid']) : undefined;
-        const existing = duplicates.get(key);
+        const remember = (id: SegmentId) => {
+          if (codingGuid && coding.children.length > 1) codingSegments.set(codingGuid, id);
+        };
+        const existing = findDuplicate(start, end, codeId, coderId);
         if (existing) {
           report.skipped('coding.duplicate', 'Duplicate codings (same passage, code and coder) were imported once.', source.name);
-          if (codingGuid) codingSegments.set(codingGuid, existing);
+          remember(existing);
           ids.push(existing);
           continue;
         }
         const id = uniqueSegmentId(codings.length === 1 ? selection.guid : (codingGuid ?? deriveGuid(`${selection.guid}:${ids.length}`)));
-        duplicates.set(key, id);
-        if (codingGuid) codingSegments.set(codingGuid, id);
+        rangeSegments.push({ start, end, codeId, coderId, id });
+        remember(id);
         ids.push(id);
         segments.push({ id, projectId, documentId: source.id, codeId, coderId, start, end, createdAt: coding.attrs['creationDateTime'] ?? selection.created ?? now });
       }
-      selectionSegments.set(selection.guid, ids);
-      if (codings.length === 0 && description === '' && !children(selection.element, 'NoteRef').length) {
+      if (selection.noteRefs.length) selectionSegments.set(selection.guid, ids);
+      if (codings.length === 0 && description === '' && !selection.noteRefs.length) {
         report.skipped('selection.uncoded', 'Selections without any coding (and without a comment) were skipped.', source.name);
       }
       if (description !== '') {
@@ -436,11 +476,12 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
     for (const ref of children(source.element, 'NoteRef')) attach(ref.attrs['targetGUID'] ?? '', { kind: 'document', id: source.id });
     for (const selection of source.selections) {
       const ids = selectionSegments.get(selection.guid) ?? [];
-      for (const ref of children(selection.element, 'NoteRef')) {
+      for (const ref of selection.noteRefs) {
         attach(ref.attrs['targetGUID'] ?? '', ids[0] ? { kind: 'segment', id: ids[0] } : { kind: 'document', id: source.id });
         if (ids.length > 1) report.adjusted('note.selection-shared', 'A memo on a selection with several codings was attached to its first segment.');
       }
-      for (const coding of children(selection.element, 'Coding')) {
+      for (const coding of selection.codings) {
+        if (coding.children.length < 2) continue;
         const id = coding.attrs['guid'] ? codingSegments.get(guidKey(coding.attrs['guid'])) : undefined;
         for (const ref of children(coding, 'NoteRef')) attach(ref.attrs['targetGUID'] ?? '', id ? { kind: 'segment', id } : { kind: 'document', id: source.id });
       }
@@ -510,7 +551,9 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
   });
 
   // Coders: every listed user, except a producer's pseudo-user that nothing was attributed to.
-  const used = new Set<string>([...segments.map((s) => s.coderId), ...memos.flatMap((m) => (m.coderId ? [m.coderId] : []))]);
+  const used = new Set<string>();
+  for (const segment of segments) used.add(segment.coderId);
+  for (const memo of memos) if (memo.coderId) used.add(memo.coderId);
   const coders: Coder[] = [];
   let colorIndex = 0;
   for (const user of users.values()) {
@@ -533,7 +576,7 @@ export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Read
     memos,
     sets,
   };
-  for (const problem of problems) if (problem.severity === 'warning' && !/refers to the user/.test(problem.message)) report.warning('reference', problem.message);
+  for (const problem of problems) if (problem.severity === 'warning') report.warning('reference', problem.message);
   const skippedLinks = children(child(root, 'Links'), 'Link').length;
   if (skippedLinks) report.skipped('links', 'Links between objects were not imported (Marginalia has no links).', undefined, skippedLinks);
   const graphs = children(child(root, 'Graphs'), 'Graph').length;

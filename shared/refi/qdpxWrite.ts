@@ -8,7 +8,7 @@
  *   shared/codebook/description.ts); documents → `<TextSource>` in display order; document
  *   variables → `<Variables>` (Text) and `<VariableValue>`.
  * - Each segment → one `<PlainTextSelection>` (guid = segment id, `creatingUser` = coder, name =
- *   the first 100 code points of the quote, so any reader can check the offsets) holding one
+ *   the first 40 code points of the quote, so any reader can check the offsets) holding one
  *   `<Coding>` (guid derived from the segment id) with its `<CodeRef>`.
  * - Memos → `<Note>` (name = title, `PlainTextContent` = plain text), attached with `<NoteRef>`
  *   on the Project, TextSource, Code or PlainTextSelection. Sets → `<Set>` with MemberCode and
@@ -17,6 +17,9 @@
  *
  * The bundle is checked first: a segment, memo or set pointing at something the project does
  * not contain is refused with ExchangeError rather than written as a broken reference.
+ *
+ * Output is reproducible (same bundle, same bytes): derived GUIDs, fixed zip time stamps. For
+ * speed on large projects see `WriteQdpxOptions.compressionLevel` and `codec`.
  */
 import type { Code, Document, Memo, ProjectBundle, Segment } from '../model/index.ts';
 import { indexCodePoints, sliceCodePoints, utf16ToCodePoint } from '../text/codePoints.ts';
@@ -26,7 +29,7 @@ import { deriveGuid, isCanonicalGuid, normalizeGuid } from './guid.ts';
 import { MARGINALIA_ORIGIN } from './qdc.ts';
 import { buildSidecar, SIDECAR_NAME } from './sidecar.ts';
 import { XmlWriter } from './xmlWriter.ts';
-import { writeZip, type ZipInput } from './zip.ts';
+import { writeZip, type RawDeflateCodec, type ZipInput } from './zip.ts';
 
 /** Namespace of the REFI-QDA 1.0 project. */
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -34,11 +37,23 @@ export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export interface WriteQdpxOptions {
   /** `origin` attribute; default `Marginalia 0.1`. */
   readonly origin?: string;
-  /** Deflate level 0–9; default 6 for small projects, 1 (fastest) above 8 MB of text. */
+  /**
+   * Deflate level 0–9 for every entry. Default: 6 up to 8 MB of text; above that 1 for
+   * project.qde and the texts, except that without a `codec` the texts are stored uncompressed
+   * (fflate would need seconds for them; the file is larger instead).
+   */
   readonly compressionLevel?: number;
   /** Write marginalia.json (default true). */
   readonly includeSidecar?: boolean;
+  /** A native DEFLATE from the host (Node's zlib), used instead of fflate's. */
+  readonly codec?: RawDeflateCodec;
 }
+
+/** Above this much text a project counts as large for compression (see writeQdpx). */
+const LARGE_TEXT_BYTES = 8 * 1024 * 1024;
+
+/** Length of the quote written as each selection's name (other tools show it; readers check offsets with it). */
+const PREVIEW_CODE_POINTS = 40;
 
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
@@ -57,7 +72,9 @@ function checkBundle(bundle: ProjectBundle): void {
   const documents = new Map(bundle.documents.map((d) => [d.id, d]));
   const codes = new Set(bundle.codes.map((c) => c.id));
   const coders = new Set(bundle.coders.map((c) => c.id));
-  const segments = new Set(bundle.segments.map((s) => s.id));
+  // Only the segments memos point at need looking up (a large project has 200,000 segments).
+  const memoSegments = new Set<string>(bundle.memos.flatMap((m) => (m.target.kind === 'segment' ? [m.target.id] : [])));
+  const segments = new Set<string>();
   for (const segment of bundle.segments) {
     const document = documents.get(segment.documentId);
     if (!document) throw new ExchangeError(`The segment ${segment.id} belongs to a document (${segment.documentId}) that the project does not contain.`);
@@ -66,6 +83,7 @@ function checkBundle(bundle: ProjectBundle): void {
     if (!(Number.isInteger(segment.start) && Number.isInteger(segment.end) && segment.start >= 0 && segment.start <= segment.end && segment.end <= document.text.length)) {
       throw new ExchangeError(`The segment ${segment.id} has offsets [${segment.start}, ${segment.end}) outside its document "${document.name}".`);
     }
+    if (memoSegments.size && memoSegments.has(segment.id)) segments.add(segment.id);
   }
   for (const memo of bundle.memos) {
     const target = memo.target;
@@ -96,10 +114,15 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 
 /** The project document (project.qde) as XML text. Exposed for tests and for validation. */
 export function writeProjectXml(bundle: ProjectBundle, options: WriteQdpxOptions = {}): string {
+  return buildProjectXml(bundle, options).finish();
+}
+
+function buildProjectXml(bundle: ProjectBundle, options: WriteQdpxOptions): XmlWriter {
   checkBundle(bundle);
-  const id = exportGuid;
+  const id = memoizedExportGuid();
   const memosByTarget = groupBy(bundle.memos, (m) => (m.target.kind === 'project' ? 'project' : `${m.target.kind}:${m.target.id}`));
-  const noteRefs = (key: string) => (memosByTarget.get(key) ?? []).map((m: Memo) => id(m.id));
+  const noteRefs = (key: string) => (memosByTarget.size === 0 ? [] : (memosByTarget.get(key) ?? []).map((m: Memo) => id(m.id)));
+  const segmentsWithMemos = new Set<string>(bundle.memos.flatMap((m) => (m.target.kind === 'segment' ? [m.target.id] : [])));
   const documents = [...bundle.documents].sort((a, b) => a.order - b.order);
   const segmentsByDocument = groupBy(bundle.segments, (s) => s.documentId);
   const variableNames = [...new Set(documents.flatMap((d) => Object.keys(d.variables)))].sort();
@@ -132,7 +155,7 @@ export function writeProjectXml(bundle: ProjectBundle, options: WriteQdpxOptions
   }
   if (documents.length) {
     w.start('Sources');
-    for (const document of documents) writeTextSource(w, document, segmentsByDocument.get(document.id) ?? [], noteRefs, variableGuid);
+    for (const document of documents) writeTextSource(w, document, segmentsByDocument.get(document.id) ?? [], noteRefs, variableGuid, id, segmentsWithMemos);
     w.end();
   }
   if (bundle.memos.length) {
@@ -164,7 +187,17 @@ export function writeProjectXml(bundle: ProjectBundle, options: WriteQdpxOptions
   if (bundle.project.description !== '') w.element('Description', undefined, bundle.project.description);
   for (const target of noteRefs('project')) w.element('NoteRef', { targetGUID: target });
   w.end();
-  return w.finish();
+  return w;
+}
+
+/** `exportGuid` with a cache, for ids written many times (coders, codes). */
+function memoizedExportGuid(): (id: string) => string {
+  const cache = new Map<string, string>();
+  return (value: string) => {
+    let guid = cache.get(value);
+    if (guid === undefined) cache.set(value, (guid = exportGuid(value)));
+    return guid;
+  };
 }
 
 function writeTextSource(
@@ -173,8 +206,10 @@ function writeTextSource(
   segments: readonly Segment[],
   noteRefs: (key: string) => string[],
   variableGuid: (name: string) => string,
+  id: (value: string) => string,
+  segmentsWithMemos: ReadonlySet<string>,
 ): void {
-  const guid = exportGuid(document.id);
+  const guid = id(document.id);
   w.start('TextSource', { guid, name: document.name, plainTextPath: `internal://${guid}.txt`, creationDateTime: dateTime(document.createdAt) });
   const text = document.text;
   const index = indexCodePoints(text);
@@ -182,16 +217,16 @@ function writeTextSource(
   for (const segment of sorted) {
     const start = utf16ToCodePoint(index, segment.start);
     const end = utf16ToCodePoint(index, segment.end);
-    const quote = text.slice(segment.start, Math.min(segment.end, segment.start + 202));
-    const preview = sliceCodePoints(quote, 100);
+    const quote = text.slice(segment.start, Math.min(segment.end, segment.start + 2 * PREVIEW_CODE_POINTS + 2));
+    const preview = sliceCodePoints(quote, PREVIEW_CODE_POINTS);
     const name = preview.length < segment.end - segment.start ? `${preview}…` : preview;
-    const coder = exportGuid(segment.coderId);
-    const created = dateTime(segment.createdAt);
-    w.start('PlainTextSelection', { guid: exportGuid(segment.id), name, startPosition: start, endPosition: end, creatingUser: coder, creationDateTime: created });
-    w.start('Coding', { guid: deriveGuid(`coding:${segment.id}`), creatingUser: coder, creationDateTime: created });
-    w.element('CodeRef', { targetGUID: exportGuid(segment.codeId) });
+    const coder = id(segment.coderId);
+    w.start('PlainTextSelection', { guid: exportGuid(segment.id), name, startPosition: start, endPosition: end, creatingUser: coder, creationDateTime: dateTime(segment.createdAt) });
+    // The Coding's date is the selection's: left out, readers take the selection's.
+    w.start('Coding', { guid: deriveGuid(`coding:${segment.id}`), creatingUser: coder });
+    w.element('CodeRef', { targetGUID: id(segment.codeId) });
     w.end();
-    for (const target of noteRefs(`segment:${segment.id}`)) w.element('NoteRef', { targetGUID: target });
+    if (segmentsWithMemos.has(segment.id)) for (const target of noteRefs(`segment:${segment.id}`)) w.element('NoteRef', { targetGUID: target });
     w.end();
   }
   for (const target of noteRefs(`document:${document.id}`)) w.element('NoteRef', { targetGUID: target });
@@ -220,18 +255,17 @@ function zipTime(modifiedAt: string): Date {
  * await host.saveFile('project.qdpx', bytes);
  */
 export function writeQdpx(bundle: ProjectBundle, options: WriteQdpxOptions = {}): Uint8Array {
-  const xml = writeProjectXml(bundle, options);
   const encoder = new TextEncoder();
-  const files: ZipInput[] = [{ name: 'project.qde', data: encoder.encode(xml) }];
-  let textBytes = 0;
-  for (const document of bundle.documents) {
-    const data = encoder.encode(document.text);
-    textBytes += data.length;
-    files.push({ name: `sources/${exportGuid(document.id)}.txt`, data });
-  }
+  const texts = bundle.documents.map((document) => ({ name: `sources/${exportGuid(document.id)}.txt`, data: encoder.encode(document.text) }));
+  const textBytes = texts.reduce((n, t) => n + t.data.length, 0);
+  // Small projects: level 6. Large ones: level 1, and without a native codec the texts are
+  // stored, since fflate needs seconds for tens of megabytes (the file gets larger instead).
+  const large = textBytes > LARGE_TEXT_BYTES;
+  const level = options.compressionLevel ?? (large ? 1 : 6);
+  const textLevel = options.compressionLevel ?? (large && !options.codec ? 0 : level);
+  const files: ZipInput[] = [{ name: 'project.qde', data: buildProjectXml(bundle, options).finishBytes() }, ...texts.map((t) => ({ ...t, level: textLevel }))];
   if (options.includeSidecar ?? true) {
     files.push({ name: SIDECAR_NAME, data: encoder.encode(JSON.stringify(buildSidecar(bundle, exportGuid))) });
   }
-  const level = options.compressionLevel ?? (textBytes > 8 * 1024 * 1024 ? 1 : 6);
-  return writeZip(files, { level, modified: zipTime(bundle.project.modifiedAt) });
+  return writeZip(files, { level, modified: zipTime(bundle.project.modifiedAt), codec: options.codec });
 }

@@ -106,7 +106,8 @@ export class ReportBuilder {
  */
 export function formatReport(report: ImportReport): string[] {
   const c = report.imported;
-  const lines = [`Imported from ${report.producer}: ${c.documents} documents, ${c.codes} codes, ${c.segments} segments, ${c.coders} coders, ${c.memos} memos, ${c.sets} sets.`];
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const lines = [`Imported from ${report.producer}: ${n(c.documents, 'document')}, ${n(c.codes, 'code')}, ${n(c.segments, 'segment')}, ${n(c.coders, 'coder')}, ${n(c.memos, 'memo')}, ${n(c.sets, 'set')}.`];
   const add = (label: string, items: readonly ReportItem[]) => {
     for (const item of items) {
       const times = item.count > 1 ? ` (${item.count}×)` : '';

@@ -14,11 +14,20 @@
 /** Attribute values in writing order; `undefined` leaves the attribute out. */
 export type XmlAttributes = Readonly<Record<string, string | number | boolean | undefined>>;
 
+// Control characters are exactly what these expressions look for: XML 1.0 cannot carry them.
+// eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const TEXT_SPECIAL = /[&<>\r]/;
-const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/;
+/** Anything that may need work: markup characters, whitespace that attributes normalise, controls, surrogates. */
+// eslint-disable-next-line no-control-regex
+const TEXT_NEEDS_WORK = /[\x00-\x08\x0B\x0C\x0E-\x1F&<>\r\uD800-\uDFFF\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex
+const ATTRIBUTE_NEEDS_WORK = /[\x00-\x1F&<>"\uD800-\uDFFF\uFFFE\uFFFF]/;
+const TEXT_MARKUP = /[&<>\r]/;
+const ATTRIBUTE_MARKUP = /[&<>"\t\n\r]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 const NAME = /^[A-Za-z_][-A-Za-z0-9_.]*(:[A-Za-z_][-A-Za-z0-9_.]*)?$/;
+/** Flush the string being built into the chunk list past this many UTF-16 units. */
+const CHUNK = 1 << 16;
 
 /** Removes characters that XML 1.0 cannot represent. */
 export function removeInvalidXmlChars(value: string): string {
@@ -33,8 +42,9 @@ export function removeInvalidXmlChars(value: string): string {
  * escapeXmlText('a < b & c\r\n') // → 'a &lt; b &amp; c&#13;\n'
  */
 export function escapeXmlText(value: string): string {
+  if (!TEXT_NEEDS_WORK.test(value)) return value;
   const clean = removeInvalidXmlChars(value);
-  return TEXT_SPECIAL.test(clean) ? clean.replace(/[&<>\r]/g, (c) => ESCAPES[c]!) : clean;
+  return TEXT_MARKUP.test(clean) ? clean.replace(/[&<>\r]/g, (c) => ESCAPES[c]!) : clean;
 }
 
 /**
@@ -44,8 +54,9 @@ export function escapeXmlText(value: string): string {
  * escapeXmlAttribute('say "hi"\n') // → 'say &quot;hi&quot;&#10;'
  */
 export function escapeXmlAttribute(value: string): string {
+  if (!ATTRIBUTE_NEEDS_WORK.test(value)) return value;
   const clean = removeInvalidXmlChars(value);
-  return ATTRIBUTE_SPECIAL.test(clean) ? clean.replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c]!) : clean;
+  return ATTRIBUTE_MARKUP.test(clean) ? clean.replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c]!) : clean;
 }
 
 /**
@@ -59,7 +70,11 @@ export function escapeXmlAttribute(value: string): string {
  * w.finish() // → '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook …'
  */
 export class XmlWriter {
-  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  /** Finished chunks of about CHUNK units each, and the one being built (kept short so it stays cheap to append to). */
+  private readonly chunks: string[] = [];
+  private pieces: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  private piecesLength = 0;
+  private readonly indents: string[] = ['\n'];
   private readonly stack: string[] = [];
   /** Per open element: whether it has child elements (its end tag then goes on its own line). */
   private readonly hasChildren: boolean[] = [];
@@ -67,38 +82,62 @@ export class XmlWriter {
   private tagOpen = false;
   private hasText = false;
   private rootClosed = false;
-  private readonly checkedNames = new Set<string>();
+  /** Per checked name, the strings written for it (built once: a large document repeats a few names millions of times). */
+  private readonly names = new Map<string, { open: string; close: string; attribute: string }>();
 
   constructor(private readonly indent: boolean = true) {}
 
-  private checkName(name: string): void {
-    if (this.checkedNames.has(name)) return;
+  private checkName(name: string): { open: string; close: string; attribute: string } {
+    let strings = this.names.get(name);
+    if (strings) return strings;
     if (!NAME.test(name)) throw new Error(`"${name}" is not an XML name.`);
-    this.checkedNames.add(name);
+    strings = { open: '<' + name, close: '</' + name + '>', attribute: ' ' + name + '="' };
+    this.names.set(name, strings);
+    return strings;
   }
 
   private closeStartTag(): void {
     if (this.tagOpen) {
-      this.parts.push('>');
+      this.pieces.push('>');
       this.tagOpen = false;
+    }
+  }
+
+  private indentFor(depth: number): string {
+    while (this.indents.length <= depth) this.indents.push('\n' + '  '.repeat(this.indents.length));
+    return this.indent ? this.indents[depth]! : depth === 0 ? '\n' : '';
+  }
+
+  private write(piece: string): void {
+    this.pieces.push(piece);
+    this.piecesLength += piece.length;
+  }
+
+  /** Joins the pieces into one flat chunk once they are long enough (joining small arrays is cheap; millions of pieces are not). */
+  private flushIfLong(): void {
+    if (this.piecesLength > CHUNK) {
+      this.chunks.push(this.pieces.join(''));
+      this.pieces = [];
+      this.piecesLength = 0;
     }
   }
 
   /** Opens an element. */
   start(name: string, attributes?: XmlAttributes): this {
     if (this.rootClosed) throw new Error('An XML document has exactly one root element.');
-    this.checkName(name);
+    const strings = this.checkName(name);
     this.closeStartTag();
     if (this.hasText) throw new Error(`<${this.stack[this.stack.length - 1]}> already has text; mixed content is not written.`);
     if (this.hasChildren.length) this.hasChildren[this.hasChildren.length - 1] = true;
-    const parts = this.parts;
-    parts.push(this.indent ? '\n' + '  '.repeat(this.stack.length) + '<' + name : (this.stack.length === 0 ? '\n<' : '<') + name);
+    this.write(this.indentFor(this.stack.length));
+    this.write(strings.open);
     if (attributes) {
       for (const key in attributes) {
         const value = attributes[key];
         if (value === undefined) continue;
-        this.checkName(key);
-        parts.push(' ', key, '="', escapeXmlAttribute(String(value)), '"');
+        this.write(this.checkName(key).attribute);
+        this.write(typeof value === 'string' ? escapeXmlAttribute(value) : String(value));
+        this.write('"');
       }
     }
     this.stack.push(name);
@@ -113,7 +152,7 @@ export class XmlWriter {
     if (this.hasChildren[this.hasChildren.length - 1]) throw new Error('Mixed content is not written.');
     if (value === '') return this;
     this.closeStartTag();
-    this.parts.push(escapeXmlText(value));
+    this.write(escapeXmlText(value));
     this.hasText = true;
     return this;
   }
@@ -124,13 +163,15 @@ export class XmlWriter {
     if (name === undefined) throw new Error('No element is open.');
     const hadChildren = this.hasChildren.pop();
     if (this.tagOpen) {
-      this.parts.push('/>');
+      this.write('/>');
       this.tagOpen = false;
     } else if (hadChildren && this.indent) {
-      this.parts.push('\n' + '  '.repeat(this.stack.length) + '</' + name + '>');
+      this.write(this.indentFor(this.stack.length));
+      this.write(this.names.get(name)!.close);
     } else {
-      this.parts.push('</' + name + '>');
+      this.write(this.names.get(name)!.close);
     }
+    this.flushIfLong();
     this.hasText = false;
     if (!this.stack.length) this.rootClosed = true;
     return this;
@@ -143,11 +184,32 @@ export class XmlWriter {
     return this.end();
   }
 
-  /** The document. Throws if an element is still open or there is no root. */
-  finish(): string {
+  private checkFinished(): void {
     if (this.stack.length) throw new Error(`<${this.stack[this.stack.length - 1]}> is still open.`);
     if (!this.rootClosed) throw new Error('The document has no root element.');
-    this.parts.push('\n');
-    return this.parts.join('');
+  }
+
+  /** The document as text. Throws if an element is still open or there is no root. */
+  finish(): string {
+    this.checkFinished();
+    return this.chunks.join('') + this.pieces.join('') + '\n';
+  }
+
+  /** The document as UTF-8 bytes, encoded chunk by chunk (no full-size string is ever built). */
+  finishBytes(): Uint8Array {
+    this.checkFinished();
+    this.pieces.push('\n');
+    this.chunks.push(this.pieces.join(''));
+    this.pieces = [];
+    const encoder = new TextEncoder();
+    const encoded = this.chunks.map((chunk) => encoder.encode(chunk));
+    this.chunks.length = 0;
+    const bytes = new Uint8Array(encoded.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const chunk of encoded) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
   }
 }

@@ -4,9 +4,13 @@
  * (no `..`, no absolute path, no drive letter) and the declared sizes are checked against a
  * limit; while inflating, the output is counted and inflation stops the moment an entry
  * exceeds its declared size or the total exceeds the limit. Only the entries a reader asks for
- * are inflated. Writing uses fflate's zipSync.
+ * are inflated. Writing uses fflate's streaming Zip.
+ *
+ * Compression is fflate's by default (pure JavaScript, runs anywhere). A host with a native
+ * DEFLATE (Node's zlib in the command line or the Electron main process) can pass it as a
+ * `RawDeflateCodec`: three to four times faster on large projects, same bytes on disk format.
  */
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { deflateSync, Inflate, Zip, ZipPassThrough } from 'fflate';
 import { ExchangeError } from './errors.ts';
 
 /** Default ceiling on everything a zip may inflate to: 1 GiB. */
@@ -23,11 +27,22 @@ export interface ZipEntry {
   readonly isDirectory: boolean;
 }
 
+/** Raw DEFLATE (RFC 1951, no zlib header) supplied by a host, e.g. Node's zlib.deflateRawSync/inflateRawSync. */
+export interface RawDeflateCodec {
+  deflate(data: Uint8Array, level: number): Uint8Array;
+  /** CRC-32 of the data (zlib.crc32), if the host has a native one. */
+  crc32?(data: Uint8Array): number;
+  /** Must throw when the output would exceed `maxOutputLength` bytes (zlib's maxOutputLength option). */
+  inflate(data: Uint8Array, maxOutputLength: number): Uint8Array;
+}
+
 export interface ZipLimits {
   /** Ceiling on the total inflated size of the archive (declared and actual). Default 1 GiB. */
   readonly maxInflatedBytes?: number;
   /** Ceiling on the number of entries. Default 100,000. */
   readonly maxEntries?: number;
+  /** Native inflate to use instead of fflate's. */
+  readonly codec?: RawDeflateCodec;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -64,6 +79,7 @@ export class ZipArchive {
     private readonly bytes: Uint8Array,
     readonly entries: readonly ZipEntry[],
     private readonly maxInflatedBytes: number,
+    private readonly codec?: RawDeflateCodec,
   ) {}
 
   /** The entry with exactly this name, or, failing that, the one whose name matches ignoring case. */
@@ -94,6 +110,17 @@ export class ZipArchive {
       return compressed;
     }
     if (entry.method !== 8) throw new ExchangeError(`The zip entry "${entry.name}" uses a compression method (${entry.method}) Marginalia cannot read.`);
+    if (this.codec) {
+      let inflated: Uint8Array;
+      try {
+        inflated = this.codec.inflate(compressed, declared);
+      } catch {
+        throw new ExchangeError(`The zip entry "${entry.name}" is damaged or inflates to more than its declared ${formatBytes(declared)}, so the file was refused.`);
+      }
+      if (inflated.length !== declared) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (it inflates to ${inflated.length} bytes, not the ${declared} it declares).`);
+      this.inflatedTotal += declared;
+      return inflated;
+    }
     const out = new Uint8Array(declared);
     let written = 0;
     const tooBig = () => new ExchangeError(`The zip entry "${entry.name}" inflates to more than its declared ${formatBytes(declared)}, so the file was refused.`);
@@ -102,7 +129,9 @@ export class ZipArchive {
       out.set(chunk, written);
       written += chunk.length;
     });
-    const CHUNK = 1 << 20;
+    // Small pushes: fflate inflates a whole pushed chunk before reporting its output, and deflate
+    // can expand 1032-fold, so 64 KiB in means at most ~66 MB out before the size check runs.
+    const CHUNK = 1 << 16;
     try {
       if (compressed.length === 0) inflater.push(compressed, true);
       for (let i = 0; i < compressed.length; i += CHUNK) inflater.push(compressed.subarray(i, i + CHUNK), i + CHUNK >= compressed.length);
@@ -173,8 +202,14 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
       const size = view.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) (uncompressedSize = Number(view.getBigUint64(q, true))), (q += 8);
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) (compressedSize = Number(view.getBigUint64(q, true))), (q += 8);
+        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
+          uncompressedSize = Number(view.getBigUint64(q, true));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
+          compressedSize = Number(view.getBigUint64(q, true));
+          q += 8;
+        }
         if (localHeaderOffset === 0xffffffff && q + 8 <= e + 4 + size) localHeaderOffset = Number(view.getBigUint64(q, true));
       }
       e += 4 + size;
@@ -188,28 +223,72 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, isDirectory: name.endsWith('/') });
     p = extraEnd + commentLength;
   }
-  return new ZipArchive(bytes, entries, maxInflated);
-}
-
-/** True when the bytes start like a zip archive (local file header or empty-archive signature). */
-export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+  return new ZipArchive(bytes, entries, maxInflated, limits.codec);
 }
 
 /** A file to put into a zip. */
 export interface ZipInput {
   readonly name: string;
   readonly data: Uint8Array;
+  /** This entry's level, instead of the archive's. */
+  readonly level?: number;
+}
+
+/** A zip entry whose data some host function deflates (fflate computes the CRC and sizes). */
+class DeflatedByCodec extends ZipPassThrough {
+  constructor(
+    filename: string,
+    private readonly deflate: (data: Uint8Array) => Uint8Array,
+    private readonly crc32?: (data: Uint8Array) => number,
+  ) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  /** Files are pushed whole (one chunk, final); a native CRC replaces fflate's when the host has one. */
+  override push(chunk: Uint8Array, final?: boolean): void {
+    if (!this.crc32) return super.push(chunk, final);
+    this.size += chunk.length;
+    this.crc = this.crc32(chunk) | 0;
+    this.process(chunk as Uint8Array<ArrayBuffer>, final ?? false);
+  }
+
+  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+    this.ondata(null, this.deflate(chunk) as Uint8Array<ArrayBuffer>, final);
+  }
 }
 
 /**
  * Writes a zip archive. `level` 0 stores, 1–9 deflate (1 is fastest); `modified` is the time
- * stamped on every entry, so the same input gives the same bytes.
+ * stamped on every entry, so the same input gives the same bytes; `codec` replaces fflate's
+ * deflate with the host's.
  */
-export function writeZip(files: readonly ZipInput[], options: { level?: number; modified?: Date } = {}): Uint8Array {
+export function writeZip(files: readonly ZipInput[], options: { level?: number; modified?: Date; codec?: RawDeflateCodec } = {}): Uint8Array {
   const level = (options.level ?? 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   const mtime = options.modified ?? new Date(Date.UTC(2000, 0, 1));
-  const zippable: Zippable = {};
-  for (const file of files) zippable[file.name] = [file.data, { level, mtime }];
-  return zipSync(zippable, { level, mtime });
+  const codec = options.codec;
+  const deflateAt = (entryLevel: number) =>
+    codec ? (data: Uint8Array) => codec.deflate(data, entryLevel) : (data: Uint8Array) => deflateSync(data, { level: entryLevel as typeof level });
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const file of files) {
+    const entryLevel = file.level ?? level;
+    const entry = entryLevel === 0 ? new ZipPassThrough(file.name) : new DeflatedByCodec(file.name, deflateAt(entryLevel), codec?.crc32);
+    entry.mtime = mtime;
+    zip.add(entry);
+    entry.push(file.data, true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

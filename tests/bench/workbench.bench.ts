@@ -101,7 +101,11 @@ async function main() {
       },
       { text, segments, codes: CODES },
     );
-    await page.waitForFunction(() => document.querySelectorAll('.document-item').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('.document-item').length === 2).catch(async (error) => {
+      await page.screenshot({ path: '/tmp/bench-fail.png' });
+      console.log(await page.evaluate(async () => { const db = (window as any).marginaliaDb; return JSON.stringify({ settings: await db.settings.toArray(), projects: (await db.projects.toArray()).map((p: any) => p.name), docs: await db.documents.count() }); }));
+      throw error;
+    });
 
     /** Clicks a document in the list and resolves when it is painted (two frames after the painted event). */
     const openDocument = (name: string, expectSegments: number) =>
@@ -110,11 +114,18 @@ async function main() {
           new Promise<number>((resolve) => {
             const button = [...document.querySelectorAll<HTMLButtonElement>('.document-item')].find((b) => b.textContent!.includes(name))!;
             const t0 = performance.now();
+            performance.clearMarks();
             const onPainted = (event: Event) => {
               const detail = (event as CustomEvent<{ segments: number }>).detail;
               if (detail.segments !== expectSegments) return;
               window.removeEventListener('marginalia:painted', onPainted);
-              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+              requestAnimationFrame(() => requestAnimationFrame(() => {
+                const total = performance.now() - t0;
+                if (new URLSearchParams(location.search).has('trace') || (window as unknown as { benchTrace?: boolean }).benchTrace) {
+                  console.log(JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime - t0)])), Math.round(total));
+                }
+                resolve(total);
+              }));
             };
             window.addEventListener('marginalia:painted', onPainted);
             button.click();
@@ -122,6 +133,27 @@ async function main() {
         { name, expectSegments },
       );
 
+    if (process.env['BENCH_TRACE']) {
+      page.on('console', (message) => console.log('[page]', message.text()));
+      await page.evaluate(() => ((window as unknown as { benchTrace?: boolean }).benchTrace = true));
+    }
+    if (process.env['BENCH_PROFILE']) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      await openDocument('Coded', CODINGS);
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const dt = profile.timeDeltas ?? [];
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      (profile.samples ?? []).forEach((id, i) => {
+        const node = byId.get(id)!;
+        const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+      });
+      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+      await openDocument('Plain', 0);
+    }
     const codedTimes: number[] = [];
     const plainTimes: number[] = [];
     for (let run = 0; run < OPEN_RUNS; run++) {

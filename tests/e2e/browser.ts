@@ -25,6 +25,9 @@ export async function launchChromium(): Promise<Browser> {
 
 export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  // tsx/esbuild wraps named functions in page.evaluate callbacks with `__name(...)` (keepNames);
+  // the page has no such helper, so give it the identity.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   return { context, page };

@@ -137,8 +137,8 @@ function CodeDetailsForm({ code, codes, counts, actions }: CodeDetailsFormProps)
             <span className="muted"> — applied to text</span>
           </label>
           <label>
-            <input type="radio" name={`${baseId}-kind`} checked={!code.isCodable} onChange={() => void actions.setCodable(code, false)} /> Category
-            <span className="muted"> — only groups codes</span>
+            <input type="radio" name={`${baseId}-kind`} checked={!code.isCodable} disabled={code.isCodable && own > 0} onChange={() => void actions.setCodable(code, false)} /> Category
+            <span className="muted"> — only groups codes{code.isCodable && own > 0 ? ' (not while it has codings)' : ''}</span>
           </label>
         </fieldset>
 

@@ -8,7 +8,7 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { CodeId } from '../../../shared/model/index.ts';
 import { ModalDialog } from './ModalDialog.tsx';
-import { PATH_SEPARATOR, hasCodeNamed, rankPickerOptions } from './codeTreeView.ts';
+import { PATH_SEPARATOR, hasCodeNamed, rankPickerOptions, suggestColour } from './codeTreeView.ts';
 import { numberedCodes } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions } from './useCodebook.ts';
 import { FolderIcon, SearchIcon } from './icons.tsx';
@@ -72,7 +72,7 @@ function OpenCodePicker({ onClose, onPick, title = 'Apply code', description, al
       return;
     }
     setIsCreating(true);
-    const created = await actions.create({ name: item.name });
+    const created = await actions.create({ name: item.name, color: suggestColour(codes ?? []) });
     setIsCreating(false);
     if (created) {
       onPick(created.id);

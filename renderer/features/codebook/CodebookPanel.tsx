@@ -28,6 +28,7 @@ import {
   searchWords,
   subtreeCounts,
   subtreeVisibility,
+  suggestColour,
   toggleSubtreeVisibility,
   type CodeTreeRow,
   type DropZone,
@@ -188,7 +189,7 @@ export function CodebookPanel() {
       if (current?.parentId && focus) focusRow(current.parentId, { select: false });
       return;
     }
-    const code = await actions.create({ name, parentId: current.parentId, isCodable: current.isCodable });
+    const code = await actions.create({ name, parentId: current.parentId, isCodable: current.isCodable, color: suggestColour(codes) });
     if (!code) return;
     if (isFiltering && !matchesAllWords(code.name, searchWords(query))) setQuery('');
     focusRow(code.id, { focus });
@@ -411,7 +412,7 @@ export function CodebookPanel() {
 
   /** Where the pointer would drop the dragged code, with the plan, or null where it may not. */
   const dropAt = (event: DragEvent): { target: DropTarget; plan: MovePlan } | null => {
-    if (!draggingId || isFiltering) return null;
+    if (!draggingId) return null;
     const hit = rowOf(event);
     if (!hit) {
       // Below the last row: the end of the top level.
@@ -535,7 +536,6 @@ export function CodebookPanel() {
             }}
           />
         </div>
-        {selection && <p className="codebook-hint">Click a code, or focus it and press Enter, to code the selected text.</p>}
       </header>
 
       {loadedCodes !== undefined && rows.length === 0 && !draft && (
@@ -547,6 +547,8 @@ export function CodebookPanel() {
               No codes yet. Create one with <strong>New code</strong>, group codes with <strong>New category</strong>.
             </p>
           )}
+        </div>
+      )}
 
       <ul
         ref={treeRef}
@@ -589,9 +591,6 @@ export function CodebookPanel() {
         })}
         {draftAt >= rows.length && draftRow}
       </ul>
-
-        </div>
-      )}
 
       {menu && menuCode && <ContextMenu label={`Actions for ${menuCode.name}`} x={menu.x} y={menu.y} entries={menuEntries(menuCode)} onClose={(reason) => {
             setMenu(null);

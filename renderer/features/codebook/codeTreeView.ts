@@ -8,6 +8,7 @@
  */
 import { childrenByParent, codeNamePath, descendantIds, flattenCodeTree } from '../../../shared/coding/codeTree.ts';
 import type { Code, CodeId } from '../../../shared/model/index.ts';
+import { CODE_PALETTE } from '../../db/codePalette.ts';
 
 /** One visible row of the codebook tree. */
 export interface CodeTreeRow {
@@ -241,4 +242,23 @@ export function rankPickerOptions(codes: readonly Code[], query: string, filter:
 export function hasCodeNamed(codes: readonly Code[], name: string): boolean {
   const wanted = normalizeForSearch(name.trim());
   return codes.some((c) => normalizeForSearch(c.name.trim()) === wanted);
+}
+
+/**
+ * A colour for a new code: the palette colour the fewest codes use (the first such, in palette
+ * order), so a fresh codebook gets distinct colours and a grown one fills its gaps.
+ *
+ * @example
+ * suggestColour([{ color: '#e6194b' }]) // → '#3cb44b' (the second palette colour)
+ */
+export function suggestColour(codes: readonly Pick<Code, 'color'>[], palette: readonly string[] = CODE_PALETTE): string {
+  const uses = new Map(palette.map((c) => [c.toLowerCase(), 0]));
+  for (const code of codes) {
+    const key = code.color.toLowerCase();
+    const n = uses.get(key);
+    if (n !== undefined) uses.set(key, n + 1);
+  }
+  let best = palette[0]!;
+  for (const color of palette) if (uses.get(color.toLowerCase())! < uses.get(best.toLowerCase())!) best = color;
+  return best;
 }

@@ -9,6 +9,7 @@ import {
   rankPickerOptions,
   subtreeCounts,
   subtreeVisibility,
+  suggestColour,
   toggleSubtreeVisibility,
 } from '../../../../renderer/features/codebook/codeTreeView.ts';
 
@@ -133,5 +134,16 @@ describe('hasCodeNamed', () => {
   it('compares names without case, accents or surrounding spaces', () => {
     expect(hasCodeNamed(codes, ' economie ')).toBe(true);
     expect(hasCodeNamed(codes, 'Econ')).toBe(false);
+  });
+});
+
+describe('suggestColour', () => {
+  const palette = ['#aa0000', '#00aa00', '#0000aa'];
+  it('picks the first palette colour no code uses yet', () => {
+    expect(suggestColour([{ color: '#AA0000' }], palette)).toBe('#00aa00');
+  });
+
+  it('picks the least-used colour once every colour is taken', () => {
+    expect(suggestColour([{ color: '#aa0000' }, { color: '#00aa00' }, { color: '#0000aa' }, { color: '#aa0000' }], palette)).toBe('#00aa00');
   });
 });

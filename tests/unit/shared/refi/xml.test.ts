@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
+import { ExchangeError } from '../../../../shared/refi/errors.ts';
+import { decodeXmlBytes, parseXml } from '../../../../shared/refi/xmlReader.ts';
+import { escapeXmlAttribute, escapeXmlText, XmlWriter } from '../../../../shared/refi/xmlWriter.ts';
+
+const messageOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ExchangeError);
+    return (error as Error).message;
+  }
+  throw new Error('did not throw');
+};
+
+describe('parseXml', () => {
+  it('reads elements, attributes, text and CDATA, and decodes references', () => {
+    const root = parseXml('<?xml version="1.0"?>\n<!-- c --><a x="1 &amp; 2" y=\'&#x1F600;\'><b>t &lt;&#233;</b><c><![CDATA[<raw> & ]]></c><?pi x?></a>');
+    expect(root.local).toBe('a');
+    expect(root.attrs).toEqual({ x: '1 & 2', y: '😀' });
+    expect(root.children.map((c) => [c.local, c.text])).toEqual([
+      ['b', 't <é'],
+      ['c', '<raw> & '],
+    ]);
+  });
+
+  it('matches prefixed names by local name', () => {
+    const root = parseXml('<q:Project xmlns:q="urn:QDA-XML:project:1.0"><q:Users/></q:Project>');
+    expect([root.local, root.children[0]!.local]).toEqual(['Project', 'Users']);
+  });
+
+  it('skips a byte-order mark before <?xml', () => {
+    expect(parseXml('\uFEFF<?xml version="1.0" encoding="utf-8"?><r/>').local).toBe('r');
+  });
+
+  it('normalises line ends in text but keeps &#13;', () => {
+    expect(parseXml('<r>a\r\nb\rc&#13;\n</r>').text).toBe('a\nb\nc\r\n');
+  });
+
+  it('normalises literal tabs and line breaks in attribute values to spaces', () => {
+    expect(parseXml('<r a="x\ty\r\nz&#10;"/>').attrs['a']).toBe('x y z\n');
+  });
+
+  it('refuses a DOCTYPE, whatever it declares', () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
+    expect(messageOf(() => parseXml(xxe, { fileName: 'project.qde' }))).toBe(
+      'The XML of project.qde declares a DOCTYPE or entity, which Marginalia refuses because it could read other files or expand without limit.',
+    );
+    const laughs = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><lolz>&lol2;</lolz>';
+    expect(messageOf(() => parseXml(laughs))).toMatch(/declares a DOCTYPE/);
+  });
+
+  it('refuses undefined entities instead of resolving them', () => {
+    expect(messageOf(() => parseXml('<r>&nbsp;</r>'))).toBe('The XML of the file is malformed at line 1: the entity &nbsp; is not defined (only &lt; &gt; &amp; &quot; &apos; are).');
+  });
+
+  it.each([
+    ['<a><b></a>', 'line 1: the end tag </a> does not match the start tag <b>'],
+    ['<a>\n<b x="1" x="2"/></a>', 'line 2: the attribute x appears twice on <b>'],
+    ['<a x=1/>', 'the value of the attribute x is not in quotes'],
+    ['<a x="<"/>', 'contains "<"'],
+    ['<a>', 'is never closed'],
+    ['<a/><b/>', 'content after the end of the root element'],
+    ['text<a/>', 'text before the root element'],
+    ['', 'the document has no root element'],
+    ['<a>&</a>', 'an "&" that does not start an entity reference'],
+    ['<a>&#0;</a>', 'is not a character XML allows'],
+    ['<a><!-- open</a>', 'a comment is not closed'],
+    ['<a><![CDATA[x</a>', 'a CDATA section is not closed'],
+    ['<a b="1"c="2"/>', 'must be separated by white space'],
+  ])('reports malformed XML %j as one sentence', (xml, fragment) => {
+    const message = messageOf(() => parseXml(xml));
+    expect(message).toContain(fragment);
+    expect(message).toMatch(/^The XML of the file is malformed at line \d+: [^\n]+\.$/);
+  });
+
+  it('refuses nesting deeper than the limit', () => {
+    expect(messageOf(() => parseXml('<a>'.repeat(20) + '</a>'.repeat(20), { maxDepth: 10 }))).toContain('nested more than 10 levels deep');
+  });
+
+  it('refuses an attribute named __proto__', () => {
+    expect(messageOf(() => parseXml('<a __proto__="x"/>'))).toContain('__proto__');
+  });
+});
+
+describe('decodeXmlBytes', () => {
+  it('reads UTF-8 with or without BOM, and UTF-16 with BOM', () => {
+    const xml = '<r>é😀</r>';
+    const utf8 = new TextEncoder().encode(xml);
+    expect(decodeXmlBytes(utf8)).toBe(xml);
+    expect(decodeXmlBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe(xml);
+    const utf16 = new Uint8Array(2 + xml.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < xml.length; i++) new DataView(utf16.buffer).setUint16(2 + i * 2, xml.charCodeAt(i), true);
+    expect(decodeXmlBytes(utf16)).toBe(xml);
+  });
+
+  it('reads the encoding an XML declaration names', () => {
+    expect(decodeXmlBytes(new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><r>'), 0xe9, ...new TextEncoder().encode('</r>')]))).toContain('é');
+  });
+
+  it('refuses invalid UTF-8 with one sentence', () => {
+    expect(messageOf(() => decodeXmlBytes(new Uint8Array([0x3c, 0x72, 0x3e, 0xff, 0x3c]), 'project.qde'))).toBe('project.qde is not valid UTF-8 text.');
+  });
+});
+
+describe('XmlWriter', () => {
+  it('escapes markup and the characters attribute normalisation would change', () => {
+    expect(escapeXmlAttribute('a"b<c>&\n\t\r')).toBe('a&quot;b&lt;c&gt;&amp;&#10;&#9;&#13;');
+    expect(escapeXmlText('a<b>&c\r\n]]>')).toBe('a&lt;b&gt;&amp;c&#13;\n]]&gt;');
+  });
+
+  it('drops characters XML 1.0 cannot carry', () => {
+    expect(escapeXmlText('a\u0000b\u0007c\uFFFFd\uD800e😀')).toBe('abcde😀');
+  });
+
+  it('writes empty elements as <x/> and closes nested ones on their own line', () => {
+    const w = new XmlWriter();
+    w.start('A', { x: 'y', skipped: undefined, n: 3 }).element('B').element('C', undefined, 'text').end();
+    expect(w.finish()).toBe('<?xml version="1.0" encoding="utf-8"?>\n<A x="y" n="3">\n  <B/>\n  <C>text</C>\n</A>\n');
+  });
+
+  it('refuses to write malformed documents', () => {
+    expect(() => new XmlWriter().start('bad name')).toThrow(/not an XML name/);
+    expect(() => new XmlWriter().start('a').finish()).toThrow(/still open/);
+    expect(() => new XmlWriter().start('a').end().start('b')).toThrow(/one root/);
+    expect(() => new XmlWriter().start('a').text('t').start('b')).toThrow(/mixed content/);
+  });
+
+  it('round-trips any text and attribute through parseXml, and fast-xml-parser reads the same', () => {
+    // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
+    const clean = (s: string) => s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (attribute, text) => {
+        const w = new XmlWriter(false);
+        w.start('Root', { value: attribute }).element('Leaf', { n: 1 }, text).end();
+        const xml = w.finish();
+        const root = parseXml(xml);
+        expect(root.attrs['value']).toBe(clean(attribute));
+        expect(root.children[0]!.text).toBe(clean(text));
+        // An independent parser agrees (it does not decode &#13;, so compare without CRs).
+        const other = new XMLParser({ ignoreAttributes: false, trimValues: false, parseTagValue: false, parseAttributeValue: false, processEntities: true, htmlEntities: true });
+        const parsed = other.parse(xml) as { Root: { '@_value': string } };
+        expect(String(parsed.Root['@_value']).replace(/\r/g, '')).toBe(clean(attribute).replace(/[\t\n\r]/g, (c) => (c === '\r' ? '' : c)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same document as bytes and as text', () => {
+    const w = new XmlWriter();
+    w.start('R');
+    for (let i = 0; i < 5000; i++) w.element('E', { i, s: 'é😀' });
+    w.end();
+    const w2 = new XmlWriter();
+    w2.start('R');
+    for (let i = 0; i < 5000; i++) w2.element('E', { i, s: 'é😀' });
+    w2.end();
+    expect(new TextDecoder().decode(w.finishBytes())).toBe(w2.finish());
+  });
+});

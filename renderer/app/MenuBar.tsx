@@ -46,6 +46,10 @@ export function MenuBar({ onCommand, undoLabel, redoLabel, showMargin }: MenuBar
         { label: 'New project…', command: 'file:new-project' },
         { label: 'Import documents…', command: 'file:import-documents', shortcut: 'Ctrl+O' },
         { label: 'Paste text as document…', command: 'file:paste-document' },
+        { label: 'Import codebook…', command: 'file:import-codebook' },
+        { label: 'Import project…', command: 'file:import-project' },
+        { label: 'Export codebook…', command: 'file:export-codebook' },
+        { label: 'Export project…', command: 'file:export-project' },
       ],
     },
     {

@@ -22,6 +22,7 @@ import { PasteDocumentDialog } from '../features/documents/PasteDocumentDialog.t
 import { useDocumentImport } from '../features/documents/useDocumentImport.ts';
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher.tsx';
 import { CoderSwitcher } from '../features/coders/CoderSwitcher.tsx';
+import { useExchange } from '../features/exchange/useExchange.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useNotices } from './notices.ts';
@@ -95,10 +96,15 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         return;
       }
       const code = codes?.find((c) => c.id === codeId);
+      const alreadyCoded = segments?.some((s) => s.codeId === codeId && s.coderId === coder.id && s.start <= target.start && s.end >= target.end);
+      if (code && alreadyCoded) {
+        notify(`This passage is already coded “${code.name}”.`);
+        return;
+      }
       if (code?.isCodable) painterRef.current?.paintPending(codeId, target.start, target.end);
       await run(() => applyCode(db, { projectId: project.id, coderId: coder.id, codeId, ...target }));
     },
-    [currentSelection, codes, db, project.id, coder.id, notify, run],
+    [currentSelection, codes, segments, db, project.id, coder.id, notify, run],
   );
 
   const codeInVivo = useCallback(async () => {
@@ -127,6 +133,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   }, [db]);
 
   const { importFromDialog, importFiles } = useDocumentImport(db, bridge, project.id, notify, setDocumentId);
+  const { exportCodebook, exportProject, importCodebook, importProject, dialogs: exchangeDialogs } = useExchange({ db, bridge, project, notify });
 
   const onMenuCommand = useCallback(
     (command: MenuCommand) => {
@@ -168,19 +175,33 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         case 'help:about':
           void bridge.appInfo().then((info) => notify(`${info.name} ${info.version} (${info.host}). Your data stays on this computer.`));
           break;
-        default:
-          notify('Import and export of codebooks and projects arrive with the exchange formats.', 'info');
+        case 'file:import-codebook':
+          void importCodebook();
+          break;
+        case 'file:import-project':
+          void importProject();
+          break;
+        case 'file:export-codebook':
+          exportCodebook();
+          break;
+        case 'file:export-project':
+          void exportProject();
+          break;
       }
     },
-    [undo, redo, importFromDialog, toggleMargin, bridge, notify],
+    [undo, redo, importFromDialog, toggleMargin, bridge, notify, importCodebook, importProject, exportCodebook, exportProject],
   );
 
   useEffect(() => bridge.onMenuCommand(onMenuCommand), [bridge, onMenuCommand]);
 
-  // Shortcuts that work anywhere outside text fields.
+  // Shortcuts that work anywhere outside text fields. The listener is registered once and reads
+  // the latest state through a ref, so a key pressed right after a selection never sees a stale one.
   const numbered = useMemo(() => numberedCodes(codes ?? []), [codes]);
+  const latest = useRef({ numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo });
+  latest.current = { numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      const { numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo } = latest.current;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (mod && key === 'z' && !isTypingTarget(event.target)) {
@@ -213,7 +234,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo]);
+  }, []);
 
   const workspace = useMemo<Workspace>(
     () => ({
@@ -338,6 +359,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       />
       {pasteOpen && <PasteDocumentDialog db={db} projectId={project.id} onClose={() => setPasteOpen(false)} onCreated={setDocumentId} notify={notify} />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      {exchangeDialogs}
     </WorkspaceContext.Provider>
   );
 }

@@ -19,9 +19,19 @@ export function useProjectData(db: MarginaliaDatabase, projectId: ProjectId) {
   return { documents, codes, coders, counts, projects, history };
 }
 
+/**
+ * The open document's text and segments, read in ONE live query so the view never paints one
+ * document's segments over another's text (and paints once, not twice, when a document opens).
+ */
 export function useOpenDocument(db: MarginaliaDatabase, documentId: DocumentId | null) {
-  // The text is immutable, but a live query also notices the document being deleted.
-  const text = useLiveQuery(async () => (documentId ? ((await readDocumentText(db, documentId)) ?? null) : null), [db, documentId]);
-  const segments = useLiveQuery(async () => (documentId ? listSegmentsOfDocument(db, documentId) : []), [db, documentId]);
-  return { text, segments };
+  const open = useLiveQuery(
+    async () => {
+      if (!documentId) return { documentId, text: null, segments: [] };
+      const [text, segments] = await Promise.all([readDocumentText(db, documentId), listSegmentsOfDocument(db, documentId)]);
+      return { documentId, text: text ?? null, segments };
+    },
+    [db, documentId],
+  );
+  // While the new query runs, useLiveQuery still holds the previous document's result.
+  return open && open.documentId === documentId ? open : { documentId, text: undefined, segments: undefined };
 }

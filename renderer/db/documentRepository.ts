@@ -1,5 +1,5 @@
 /** Documents and their immutable texts. Imports are one transaction: all files or none. */
-import type { DocumentId, ProjectId } from '../../shared/model/index.ts';
+import type { DocumentId, ProjectId, SegmentId } from '../../shared/model/index.ts';
 import { normaliseLineEndings, type ImportedText } from '../../shared/importers/plainText.ts';
 import type { DocumentRow, MarginaliaDatabase } from './database.ts';
 import { newId, now } from './ids.ts';
@@ -43,7 +43,7 @@ export async function renameDocument(db: MarginaliaDatabase, id: DocumentId, nam
  */
 export async function deleteDocument(db: MarginaliaDatabase, id: DocumentId): Promise<void> {
   await db.transaction('rw', [db.documents, db.documentTexts, db.segments, db.memos], async () => {
-    const segmentIds = new Set<string>(await db.segments.where('documentId').equals(id).primaryKeys());
+    const segmentIds = new Set<SegmentId>(await db.segments.where('documentId').equals(id).primaryKeys());
     await db.segments.bulkDelete([...segmentIds]);
     await db.memos.filter((m) => (m.target.kind === 'document' && m.target.id === id) || (m.target.kind === 'segment' && segmentIds.has(m.target.id))).delete();
     await db.documentTexts.delete(id);

@@ -7,6 +7,7 @@
  * new action clears it (as in every editor).
  */
 import type { Transaction } from 'dexie';
+import type { Segment } from '../../shared/model/index.ts';
 import { allTables, type HistoryEntry, type MarginaliaDatabase, type RowChange, type UndoableTable } from './database.ts';
 
 /** How many actions a project's history keeps; older ones fall off. */
@@ -93,7 +94,7 @@ async function writeRows(db: MarginaliaDatabase, changes: RowChange[], side: 'be
     const row = change[side];
     // A deleted document (not undoable) takes its codings with it for good.
     if (row !== undefined && change.table === 'segments') {
-      const documentId = (row as { documentId: string }).documentId;
+      const documentId = (row as Segment).documentId;
       if (!documentExists.has(documentId)) documentExists.set(documentId, (await db.documents.get(documentId)) !== undefined);
       if (!documentExists.get(documentId)) continue;
     }

@@ -80,7 +80,6 @@ export function DocumentView(props: DocumentViewProps) {
     painter.setDocument(doc);
     setRendered(doc);
     setInspection(null);
-    scrollerRef.current?.scrollTo({ top: 0 });
   }, [text, documentId, painter]);
 
   useLayoutEffect(() => {

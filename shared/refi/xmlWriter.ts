@@ -1,8 +1,17 @@
 /**
  * A streaming XML writer: elements are opened and closed through calls, never pasted together
- * as strings, and every attribute value and text node is escaped in one place. It exists
- * beside fast-xml-parser's XMLBuilder because a project of 200,000 codings takes XMLBuilder
- * about four seconds to build; this writer does it in a fraction of that.
+ * as strings, and every attribute value and text node is escaped in one place.
+ *
+ * No library does this work, by exception to project policy, because none installed can do it
+ * both correctly and within the export budget (5 s for a project of 200,000 codings, whose
+ * project.qde is 600,000 elements and 95 MB; this writer builds it in about 1 s). Measured on
+ * that document:
+ * - xmlbuilder2 4.0.3, callback API (`createCB`, chunks joined once): 13.4 s. Its DOM API: 10.7 s
+ *   and 1.8 GB. Both also lose data: tab, LF and CR in attribute values are written literally (a
+ *   reader turns them into spaces), a CR in text is written literally (read back as LF), and text
+ *   that looks like an entity (`&amp;`, `&lt;`) is not escaped, so it reads back as `&` or `<`.
+ *   Neither has an option to change this.
+ * - fast-xml-parser's XMLBuilder: about 3.7 s for the document alone.
  *
  * Guarantees: the output is well-formed (end tags match, the document has one root, names are
  * checked once per distinct name), attribute values survive attribute-value normalisation

@@ -1,0 +1,291 @@
+/**
+ * The dialogs of import and export: choosing a codebook format, what an import file holds and
+ * what it did, progress, and errors. Each is a modal `<dialog>` (focus stays inside, Escape
+ * cancels where cancelling is possible), named by its heading and described by its first
+ * paragraph, and open while it is mounted.
+ */
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { ImportReport } from '../../../shared/refi/index.ts';
+import { formatReport } from '../../../shared/refi/index.ts';
+import type { CodebookFormat } from '../../../shared/codebook/index.ts';
+import type { CodebookMergeReport } from '../../db/exchangeRepository.ts';
+import { CODEBOOK_EXPORT_CHOICES, plural, type CodebookFile } from './exchangeFiles.ts';
+
+interface ExchangeDialogProps {
+  title: ReactNode;
+  /** Called on Escape; without it Escape does nothing (work in progress cannot be cancelled). */
+  onClose?: () => void;
+  role?: 'dialog' | 'alertdialog';
+  className?: string;
+  children: ReactNode;
+}
+
+/** A modal dialog open while mounted; focus goes to `[data-autofocus]` and returns afterwards. */
+function ExchangeDialog({ title, onClose, role, className, children }: ExchangeDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+  useLayoutEffect(() => {
+    const dialog = ref.current!;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (previous?.isConnected) previous.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      role={role}
+      className={`exchange-dialog ${className ?? ''}`}
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose?.();
+      }}
+    >
+      <h2 id={titleId} className="exchange-title">
+        {title}
+      </h2>
+      <div id={bodyId} className="exchange-body">
+        {children}
+      </div>
+    </dialog>
+  );
+}
+
+/** Shown while an export or import works; it fades in only if the work takes a moment. */
+export function ProgressDialog({ message }: { message: string }) {
+  return (
+    <ExchangeDialog title={message} className="exchange-progress">
+      <progress aria-label={message} />
+      <p className="muted">This may take a moment for a large project.</p>
+    </ExchangeDialog>
+  );
+}
+
+export function ErrorDialog({ title, message, onClose }: { title: string; message: string; onClose(): void }) {
+  return (
+    <ExchangeDialog title={title} onClose={onClose} role="alertdialog">
+      <p className="exchange-error">{message}</p>
+      <p className="muted">Nothing was changed.</p>
+      <div className="dialog-actions">
+        <button type="button" className="primary" data-autofocus onClick={onClose}>
+          OK
+        </button>
+      </div>
+    </ExchangeDialog>
+  );
+}
+
+export function ExportCodebookDialog({ projectName, onCancel, onExport }: { projectName: string; onCancel(): void; onExport(format: CodebookFormat): void }) {
+  const [format, setFormat] = useState<CodebookFormat>('qdc');
+  return (
+    <ExchangeDialog title="Export codebook" onClose={onCancel}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onExport(format);
+        }}
+      >
+        <p>Save the codebook of “{projectName}” as:</p>
+        <fieldset className="exchange-choices">
+          <legend className="visually-hidden">Format</legend>
+          {CODEBOOK_EXPORT_CHOICES.map((choice) => (
+            <label key={choice.format} className="exchange-choice">
+              <input
+                type="radio"
+                name="codebook-format"
+                value={choice.format}
+                checked={format === choice.format}
+                onChange={() => setFormat(choice.format)}
+                data-autofocus={format === choice.format ? true : undefined}
+              />
+              <span>
+                <strong>{choice.label}</strong>
+                <span className="muted exchange-hint">{choice.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Export…
+          </button>
+        </div>
+      </form>
+    </ExchangeDialog>
+  );
+}
+
+/** The adjusted, skipped and warning lines of a reader's report; nothing when there are none. */
+function ReportLines({ report, heading }: { report: ImportReport; heading: string }) {
+  const lines = formatReport(report).slice(1);
+  if (lines.length === 0) return null;
+  return (
+    <section className="exchange-report" aria-label={heading}>
+      <h3>{heading}</h3>
+      <ul>
+        {lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface ImportCodebookDialogProps {
+  fileName: string;
+  file: CodebookFile;
+  projectName: string;
+  suggestedName: string;
+  onCancel(): void;
+  onMerge(): void;
+  onCreateProject(name: string): void;
+}
+
+export function ImportCodebookDialog({ fileName, file, projectName, suggestedName, onCancel, onMerge, onCreateProject }: ImportCodebookDialogProps) {
+  const [mode, setMode] = useState<'merge' | 'new'>('merge');
+  const [name, setName] = useState(suggestedName);
+  const nameId = useId();
+  return (
+    <ExchangeDialog title={`Import codebook “${fileName}”`} onClose={onCancel}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (mode === 'merge') onMerge();
+          else onCreateProject(name);
+        }}
+      >
+        <p>
+          From {file.report.producer}: {plural(file.codes.length, 'code')}
+          {file.sets.length ? ` and ${plural(file.sets.length, 'set')}` : ''}.
+        </p>
+        <ReportLines report={file.report} heading="Read with these notes" />
+        <fieldset className="exchange-choices">
+          <legend>Where should the codes go?</legend>
+          <label className="exchange-choice">
+            <input type="radio" name="codebook-import" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} data-autofocus />
+            <span>
+              <strong>Merge into this project’s codebook</strong>
+              <span className="muted exchange-hint">
+                Codes of “{projectName}” with the same GUID, or the same name under the same parent, are updated; the others are added. Nothing is deleted, and Undo takes it all back.
+              </span>
+            </span>
+          </label>
+          <label className="exchange-choice">
+            <input type="radio" name="codebook-import" value="new" checked={mode === 'new'} onChange={() => setMode('new')} />
+            <span>
+              <strong>Create a new project with this codebook</strong>
+              <span className="muted exchange-hint">The new project opens with these codes and no documents.</span>
+            </span>
+          </label>
+        </fieldset>
+        {mode === 'new' && (
+          <div className="field">
+            <label htmlFor={nameId}>New project name</label>
+            <input id={nameId} type="text" value={name} onChange={(e) => setName(e.target.value)} required />
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={mode === 'new' && !name.trim()}>
+            {mode === 'merge' ? 'Merge codebook' : 'Create project'}
+          </button>
+        </div>
+      </form>
+    </ExchangeDialog>
+  );
+}
+
+/** One list of codes in the merge report, folded when long. */
+function MergeList({ title, entries }: { title: string; entries: readonly { id: string; path: readonly string[]; fields?: readonly string[] }[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <details className="exchange-details" open={entries.length <= 5}>
+      <summary>
+        {title} ({entries.length})
+      </summary>
+      <ul>
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            {entry.path.join(' › ')}
+            {entry.fields?.length ? <span className="muted"> — {entry.fields.join(', ')}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function CodebookMergedDialog({ fileName, projectName, merge, report, onClose }: { fileName: string; projectName: string; merge: CodebookMergeReport; report: ImportReport; onClose(): void }) {
+  const sets = [merge.sets.added.length ? `${plural(merge.sets.added.length, 'set')} added` : '', merge.sets.updated.length ? `${plural(merge.sets.updated.length, 'set')} gained codes` : '']
+    .filter(Boolean)
+    .join(', ');
+  const changedAnything = merge.added.length + merge.updated.length + merge.sets.added.length + merge.sets.updated.length > 0;
+  return (
+    <ExchangeDialog title="Codebook imported" onClose={onClose}>
+      <p>
+        Merged “{fileName}” into “{projectName}”: <strong data-testid="merge-added">{merge.added.length} added</strong>, <strong data-testid="merge-updated">{merge.updated.length} updated</strong>,{' '}
+        <strong data-testid="merge-unchanged">{merge.unchanged.length} unchanged</strong>.{sets ? ` ${sets[0]!.toUpperCase()}${sets.slice(1)}.` : ''}
+      </p>
+      <MergeList title="Added" entries={merge.added} />
+      <MergeList title="Updated" entries={merge.updated} />
+      <MergeList title="Unchanged" entries={merge.unchanged} />
+      <ReportLines report={report} heading="Notes on the file" />
+      <p className="muted">{changedAnything ? 'Undo (Ctrl+Z) takes the whole import back.' : 'The codebook already held all of this: nothing changed.'}</p>
+      <div className="dialog-actions">
+        <button type="button" className="primary" data-autofocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </ExchangeDialog>
+  );
+}
+
+export function CodebookProjectDialog({ fileName, projectName, codes, sets, report, onClose }: { fileName: string; projectName: string; codes: number; sets: number; report: ImportReport; onClose(): void }) {
+  return (
+    <ExchangeDialog title="Codebook imported" onClose={onClose}>
+      <p>
+        Created the project “{projectName}” from “{fileName}” with {plural(codes, 'code')}
+        {sets ? ` and ${plural(sets, 'set')}` : ''}. Import documents to start coding.
+      </p>
+      <ReportLines report={report} heading="Notes on the file" />
+      <div className="dialog-actions">
+        <button type="button" className="primary" data-autofocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </ExchangeDialog>
+  );
+}
+
+export function ImportProjectDialog({ fileName, report, onCancel, onImport }: { fileName: string; report: ImportReport; onCancel(): void; onImport(): void }) {
+  const c = report.imported;
+  return (
+    <ExchangeDialog title={`Import project “${fileName}”?`} onClose={onCancel}>
+      <p>
+        Made with {report.producer}. It holds {plural(c.documents, 'document')}, {plural(c.codes, 'code')}, {plural(c.segments, 'coding')}, {plural(c.coders, 'coder')}, {plural(c.memos, 'memo')} and{' '}
+        {plural(c.sets, 'set')}.
+      </p>
+      <ReportLines report={report} heading="What was adjusted, skipped or looked wrong" />
+      <p className="muted">It becomes a new project; the projects you have are not changed.</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" data-autofocus onClick={onImport}>
+          Import as new project
+        </button>
+      </div>
+    </ExchangeDialog>
+  );
+}

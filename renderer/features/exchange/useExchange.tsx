@@ -1,0 +1,265 @@
+/**
+ * Import and export of codebooks and projects from the workbench: the four File menu commands
+ * (`file:export-codebook`, `file:export-project`, `file:import-codebook`,
+ * `file:import-project`) and the dialogs they open.
+ *
+ * Bytes come from and go to the host bridge (native dialogs in Electron, a file input and a
+ * download in a browser); `shared/` reads and writes the formats; the exchange repository
+ * writes the database in one transaction. A file that cannot be read shows its one-sentence
+ * ExchangeError and changes nothing.
+ *
+ * Importing into a new project switches to it, which remounts the workbench (it is keyed by
+ * project). What the researcher should see afterwards is therefore handed over through a small
+ * module-level store that the new workbench's hook picks up.
+ */
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { MarginaliaBridge } from '../../../shared/bridge.ts';
+import type { Project, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
+import { codebookFromBundle, exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/codebook/index.ts';
+import { readQdpx, writeQdpx, type ImportReport } from '../../../shared/refi/index.ts';
+import type { MarginaliaDatabase } from '../../db/database.ts';
+import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
+import type { NoticeKind } from '../../app/workspace.tsx';
+import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
+import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, baseName, codebookSaveTarget, errorMessage, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
+import './exchange.css';
+
+/** Where the exchange flow is; one dialog per step. */
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'progress'; message: string }
+  | { kind: 'error'; title: string; message: string }
+  | { kind: 'export-codebook' }
+  | { kind: 'import-codebook'; fileName: string; file: CodebookFile }
+  | { kind: 'codebook-merged'; fileName: string; merge: CodebookMergeReport; report: ImportReport }
+  | { kind: 'codebook-project'; fileName: string; projectName: string; codes: number; sets: number; report: ImportReport }
+  | { kind: 'import-project'; fileName: string; bundle: ProjectBundle; report: ImportReport };
+
+const IDLE: Step = { kind: 'idle' };
+
+const isBusy = (step: { readonly current: Step }) => step.current.kind !== 'idle';
+
+/** What the workbench of a newly imported project shows when it mounts. */
+interface Handover {
+  projectId: ProjectId;
+  step?: Step;
+  notice?: string;
+}
+
+const handover = {
+  value: null as Handover | null,
+  listeners: new Set<() => void>(),
+  set(value: Handover | null) {
+    handover.value = value;
+    for (const listener of handover.listeners) listener();
+  },
+  subscribe(listener: () => void) {
+    handover.listeners.add(listener);
+    return () => void handover.listeners.delete(listener);
+  },
+  get: () => handover.value,
+};
+
+export interface UseExchangeOptions {
+  db: MarginaliaDatabase;
+  bridge: MarginaliaBridge;
+  project: Project;
+  notify(message: string, kind?: NoticeKind): void;
+}
+
+export interface Exchange {
+  /** Asks for a format, then saves the codebook (.qdc, .csv, .md or .docx). */
+  exportCodebook(): void;
+  /** Saves the whole project as a REFI-QDA .qdpx. */
+  exportProject(): Promise<void>;
+  /** Opens a .qdc or .csv, then merges it into this project or makes a new project of it. */
+  importCodebook(): Promise<void>;
+  /** Opens a .qdpx, shows what it holds, and imports it as a new project on confirmation. */
+  importProject(): Promise<void>;
+  /** The open dialog, if any: render it once, anywhere in the workbench. */
+  dialogs: ReactNode;
+}
+
+/**
+ * The exchange commands of one project's workbench. The four functions are stable; call them
+ * from the menu handler and render `dialogs`.
+ *
+ * @example
+ * const exchange = useExchange({ db, bridge, project, notify });
+ * // case 'file:export-project': void exchange.exportProject(); break;
+ * // …and somewhere in the JSX: {exchange.dialogs}
+ */
+export function useExchange({ db, bridge, project, notify }: UseExchangeOptions): Exchange {
+  const [step, setStepState] = useState<Step>(IDLE);
+  // The step as of now (not as of the last render), so a second command cannot start mid-flow.
+  const stepRef = useRef<Step>(IDLE);
+  const setStep = useCallback((next: Step) => {
+    stepRef.current = next;
+    setStepState(next);
+  }, []);
+  const close = useCallback(() => setStep(IDLE), [setStep]);
+
+  // Pick up what an import into a new project left for this (new) workbench.
+  const pending = useSyncExternalStore(handover.subscribe, handover.get);
+  useEffect(() => {
+    if (!pending || pending.projectId !== project.id || handover.value !== pending) return;
+    handover.set(null);
+    if (pending.notice) notify(pending.notice);
+    if (pending.step) setStep(pending.step);
+  }, [pending, project.id, notify, setStep]);
+
+  const fail = useCallback((title: string, error: unknown) => setStep({ kind: 'error', title, message: errorMessage(error) }), [setStep]);
+
+  const save = useCallback(
+    async (request: Parameters<MarginaliaBridge['saveFile']>[0]) => {
+      const result = await bridge.saveFile(request);
+      if (result) notify(`Saved “${result.savedAs}”.`);
+    },
+    [bridge, notify],
+  );
+
+  const exportCodebook = useCallback(() => {
+    if (!isBusy(stepRef)) setStep({ kind: 'export-codebook' });
+  }, [setStep]);
+
+  const exportCodebookAs = useCallback(
+    async (format: CodebookFormat) => {
+      setStep({ kind: 'progress', message: 'Exporting…' });
+      try {
+        const bundle = await readProjectBundle(db, project.id);
+        await yieldToPaint();
+        const bytes = await writeCodebook(format, codebookFromBundle(bundle));
+        setStep(IDLE);
+        await save({ title: 'Export codebook', bytes, ...codebookSaveTarget(project.name, format) });
+      } catch (error) {
+        fail('Could not export the codebook', error);
+      }
+    },
+    [db, project.id, project.name, save, fail, setStep],
+  );
+
+  const exportProject = useCallback(async () => {
+    if (isBusy(stepRef)) return;
+    setStep({ kind: 'progress', message: 'Exporting…' });
+    try {
+      const bundle = await readProjectBundle(db, project.id);
+      await yieldToPaint();
+      const bytes = writeQdpx(bundle);
+      setStep(IDLE);
+      await save({ title: 'Export project', defaultName: `${safeFileName(project.name)}.qdpx`, filters: PROJECT_FILTERS, bytes });
+    } catch (error) {
+      fail('Could not export the project', error);
+    }
+  }, [db, project.id, project.name, save, fail, setStep]);
+
+  const importCodebook = useCallback(async () => {
+    if (isBusy(stepRef)) return;
+    const [file] = await bridge.openFiles({ title: 'Import codebook', filters: CODEBOOK_IMPORT_FILTERS, allowMultiple: false });
+    if (!file || isBusy(stepRef)) return;
+    setStep({ kind: 'progress', message: `Reading “${file.name}”…` });
+    try {
+      await yieldToPaint();
+      const read = readCodebookFile(file.name, file.bytes, project.id);
+      if (read.codes.length === 0) throw new Error('The file holds no codes, so there is nothing to import.');
+      setStep({ kind: 'import-codebook', fileName: file.name, file: read });
+    } catch (error) {
+      fail(`Could not import “${file.name}”`, error);
+    }
+  }, [bridge, project.id, fail, setStep]);
+
+  const mergeCodebook = useCallback(
+    async (fileName: string, file: CodebookFile) => {
+      setStep({ kind: 'progress', message: 'Importing…' });
+      try {
+        const merge = await mergeCodebookIntoProject(db, project.id, file.codes, file.sets, { label: `Import codebook “${fileName}”` });
+        setStep({ kind: 'codebook-merged', fileName, merge, report: file.report });
+      } catch (error) {
+        fail(`Could not import “${fileName}”`, error);
+      }
+    },
+    [db, project.id, fail, setStep],
+  );
+
+  const createProjectFromCodebook = useCallback(
+    async (fileName: string, file: CodebookFile, name: string) => {
+      setStep({ kind: 'progress', message: 'Importing…' });
+      try {
+        const created = await importCodebookAsProject(db, name, file.codes, file.sets);
+        handover.set({ projectId: created.id, step: { kind: 'codebook-project', fileName, projectName: created.name, codes: file.codes.length, sets: file.sets.length, report: file.report } });
+        setStep(IDLE);
+      } catch (error) {
+        fail(`Could not import “${fileName}”`, error);
+      }
+    },
+    [db, fail, setStep],
+  );
+
+  const importProject = useCallback(async () => {
+    if (isBusy(stepRef)) return;
+    const [file] = await bridge.openFiles({ title: 'Import project', filters: PROJECT_FILTERS, allowMultiple: false });
+    if (!file || isBusy(stepRef)) return;
+    setStep({ kind: 'progress', message: `Reading “${file.name}”…` });
+    try {
+      await yieldToPaint();
+      const { bundle, report } = readQdpx(file.bytes);
+      setStep({ kind: 'import-project', fileName: file.name, bundle, report });
+    } catch (error) {
+      fail(`Could not import “${file.name}”`, error);
+    }
+  }, [bridge, fail, setStep]);
+
+  const confirmProjectImport = useCallback(
+    async (fileName: string, bundle: ProjectBundle) => {
+      setStep({ kind: 'progress', message: `Importing “${fileName}”…` });
+      try {
+        await yieldToPaint();
+        const created = await importProjectBundle(db, bundle);
+        const counts = `${plural(bundle.documents.length, 'document')}, ${plural(bundle.codes.length, 'code')}, ${plural(bundle.segments.length, 'coding')}`;
+        handover.set({ projectId: created.id, notice: `Imported “${created.name}”: ${counts}.` });
+        setStep(IDLE);
+      } catch (error) {
+        fail(`Could not import “${fileName}”`, error);
+      }
+    },
+    [db, fail, setStep],
+  );
+
+  let dialogs: ReactNode = null;
+  switch (step.kind) {
+    case 'idle':
+      break;
+    case 'progress':
+      dialogs = <ProgressDialog key={step.message} message={step.message} />;
+      break;
+    case 'error':
+      dialogs = <ErrorDialog title={step.title} message={step.message} onClose={close} />;
+      break;
+    case 'export-codebook':
+      dialogs = <ExportCodebookDialog projectName={project.name} onCancel={close} onExport={(format) => void exportCodebookAs(format)} />;
+      break;
+    case 'import-codebook':
+      dialogs = (
+        <ImportCodebookDialog
+          fileName={step.fileName}
+          file={step.file}
+          projectName={project.name}
+          suggestedName={baseName(step.fileName)}
+          onCancel={close}
+          onMerge={() => void mergeCodebook(step.fileName, step.file)}
+          onCreateProject={(name) => void createProjectFromCodebook(step.fileName, step.file, name)}
+        />
+      );
+      break;
+    case 'codebook-merged':
+      dialogs = <CodebookMergedDialog fileName={step.fileName} projectName={project.name} merge={step.merge} report={step.report} onClose={close} />;
+      break;
+    case 'codebook-project':
+      dialogs = <CodebookProjectDialog fileName={step.fileName} projectName={step.projectName} codes={step.codes} sets={step.sets} report={step.report} onClose={close} />;
+      break;
+    case 'import-project':
+      dialogs = <ImportProjectDialog fileName={step.fileName} report={step.report} onCancel={close} onImport={() => void confirmProjectImport(step.fileName, step.bundle)} />;
+      break;
+  }
+
+  return { exportCodebook, exportProject, importCodebook, importProject, dialogs };
+}

@@ -102,7 +102,11 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         return;
       }
       if (code?.isCodable) painterRef.current?.paintPending(codeId, target.start, target.end);
-      await run(() => applyCode(db, { projectId: project.id, coderId: coder.id, codeId, ...target }));
+      await run(async () => {
+        await applyCode(db, { projectId: project.id, coderId: coder.id, codeId, ...target });
+        // For the benchmark and tests: the coding is stored (the paint happened on the key press).
+        window.dispatchEvent(new CustomEvent('marginalia:coded'));
+      });
     },
     [currentSelection, codes, segments, db, project.id, coder.id, notify, run],
   );

@@ -20,18 +20,14 @@ export function useProjectData(db: MarginaliaDatabase, projectId: ProjectId) {
 }
 
 /**
- * The open document's text and segments, read in ONE live query so the view never paints one
- * document's segments over another's text (and paints once, not twice, when a document opens).
+ * The open document's text and segments. Two live queries, so a new coding re-reads only the
+ * segments, never the (immutable, possibly megabytes long) text; both results carry their
+ * document id, and nothing is returned until both belong to the document asked for, so the view
+ * never paints one document's segments over another's text.
  */
 export function useOpenDocument(db: MarginaliaDatabase, documentId: DocumentId | null) {
-  const open = useLiveQuery(
-    async () => {
-      if (!documentId) return { documentId, text: null, segments: [] };
-      const [text, segments] = await Promise.all([readDocumentText(db, documentId), listSegmentsOfDocument(db, documentId)]);
-      return { documentId, text: text ?? null, segments };
-    },
-    [db, documentId],
-  );
-  // While the new query runs, useLiveQuery still holds the previous document's result.
-  return open && open.documentId === documentId ? open : { documentId, text: undefined, segments: undefined };
+  const text = useLiveQuery(async () => ({ documentId, text: documentId ? ((await readDocumentText(db, documentId)) ?? null) : null }), [db, documentId]);
+  const segments = useLiveQuery(async () => ({ documentId, segments: documentId ? await listSegmentsOfDocument(db, documentId) : [] }), [db, documentId]);
+  if (text?.documentId !== documentId || segments?.documentId !== documentId) return { text: undefined, segments: undefined };
+  return { text: text.text, segments: segments.segments };
 }

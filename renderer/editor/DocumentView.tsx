@@ -119,8 +119,10 @@ export function DocumentView(props: DocumentViewProps) {
   );
 
   const hoverFrame = useRef(0);
+  const lastScrollAt = useRef(0);
   const onMouseMove = (event: React.MouseEvent) => {
-    if (!rendered || event.buttons !== 0) return;
+    // Scrolling under a still mouse fires mouse moves; hit-testing each one would cost frames.
+    if (!rendered || event.buttons !== 0 || performance.now() - lastScrollAt.current < 250) return;
     const { clientX, clientY } = event;
     cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
@@ -170,6 +172,10 @@ export function DocumentView(props: DocumentViewProps) {
         aria-label={`Document: ${props.documentName}`}
         onMouseMove={onMouseMove}
         onMouseLeave={() => setHover(null)}
+        onScroll={() => {
+          lastScrollAt.current = performance.now();
+          if (hover) setHover(null);
+        }}
         onClick={onClick}
         onContextMenu={(event) => {
           const selection = document.getSelection();

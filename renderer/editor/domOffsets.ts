@@ -61,12 +61,30 @@ export function offsetOfPoint(doc: RenderedDocument, node: Node, offset: number)
   return globalOffset(doc.map, paragraph, Math.min(local, lineLength));
 }
 
-/** A point on the root element itself (between paragraphs), e.g. after a triple click. */
+/**
+ * A point on a container rather than in a paragraph (e.g. after a triple click): on a chunk its
+ * offset counts paragraphs, on the root it counts chunks.
+ */
 function pointBetweenParagraphs(doc: RenderedDocument, node: Node, offset: number): number | null {
-  const root = doc.paragraphs[0]?.parentElement;
-  if (!root || node !== root) return null;
-  if (offset >= doc.paragraphs.length) return globalOffset(doc.map, doc.paragraphs.length - 1, doc.map.lines[doc.paragraphs.length - 1]!.length);
-  return globalOffset(doc.map, offset, 0);
+  if (!(node instanceof Element) || doc.paragraphs.length === 0) return null;
+  const children = Array.from(node.children);
+  let paragraph: number | undefined;
+  if (node.classList.contains('doc-chunk')) {
+    const first = doc.indexOf.get(children[0]!);
+    if (first === undefined) return null;
+    paragraph = first + offset;
+  } else if (node.contains(doc.paragraphs[0]!)) {
+    const chunk = children[offset] ?? null;
+    paragraph = chunk ? doc.indexOf.get(chunk.firstElementChild!) : doc.paragraphs.length;
+    if (paragraph === undefined) return null;
+  } else {
+    return null;
+  }
+  if (paragraph >= doc.paragraphs.length) {
+    const last = doc.paragraphs.length - 1;
+    return globalOffset(doc.map, last, doc.map.lines[last]!.length);
+  }
+  return globalOffset(doc.map, paragraph, 0);
 }
 
 /** The document range of the current DOM selection, or null if it is empty or outside the document. */

@@ -73,8 +73,10 @@ describe('coding a passage', () => {
       return text;
     });
     expect(paintedText).toBe(phrase);
-    const stored = await page.evaluate(() => (window as unknown as { marginaliaDb: { segments: { toArray(): Promise<{ start: number; end: number; coderId: string }[]> } } }).marginaliaDb.segments.toArray());
-    expect(stored).toHaveLength(1);
+    const readStored = () => page.evaluate(() => (window as unknown as { marginaliaDb: { segments: { toArray(): Promise<{ start: number; end: number; coderId: string }[]> } } }).marginaliaDb.segments.toArray());
+    // The highlight is painted on the key press; the write lands a moment later.
+    await expect.poll(async () => (await readStored()).length).toBe(1);
+    const stored = await readStored();
     expect(stored[0]!.end - stored[0]!.start).toBe(phrase.length);
     await expect.poll(() => page.locator('.document-item[aria-current="true"] .count-badge').textContent()).toBe('1');
     await expect.poll(() => codingCount(page, 'Child protection')).toBe(1);

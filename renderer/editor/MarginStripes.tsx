@@ -51,6 +51,7 @@ export function MarginStripes(props: MarginStripesProps) {
   const [stripes, setStripes] = useState<{ stripes: Stripe[]; columns: number }>({ stripes: [], columns: 0 });
   const measuredWindow = useRef<{ top: number; bottom: number } | null>(null);
   const frame = useRef(0);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const measure = useCallback(() => {
     if (!scroller || !content || !doc || !painter || doc.paragraphs.length === 0) {
@@ -103,8 +104,13 @@ export function MarginStripes(props: MarginStripesProps) {
       const visibleTop = view.top - contentTop;
       const visibleBottom = view.bottom - contentTop;
       if (visibleTop >= window.top && visibleBottom <= window.bottom) return;
-      cancelAnimationFrame(frame.current);
-      frame.current = requestAnimationFrame(measure);
+      // Measure once scrolling pauses: measuring mid-scroll forces layout of the blocks coming
+      // into view and costs whole frames. Stripes already drawn stay in place meanwhile.
+      clearTimeout(settle.current);
+      settle.current = setTimeout(() => {
+        cancelAnimationFrame(frame.current);
+        frame.current = requestAnimationFrame(measure);
+      }, 120);
     };
     const resize = new ResizeObserver(() => {
       cancelAnimationFrame(frame.current);
@@ -116,6 +122,7 @@ export function MarginStripes(props: MarginStripesProps) {
       scroller.removeEventListener('scroll', onScroll);
       resize.disconnect();
       cancelAnimationFrame(frame.current);
+      clearTimeout(settle.current);
     };
   }, [scroller, content, measure]);
 

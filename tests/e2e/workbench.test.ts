@@ -142,3 +142,45 @@ describe('editing the codebook', () => {
     await context.close();
   });
 });
+
+describe('overlapping codings', () => {
+  it('keeps overlapping codings of different codes visible, with one labelled margin column per code', async () => {
+    const { context, page } = await newPage(browser);
+    await firstRun(page);
+    await dragSelect(page, 'Members of the Occupy Oakland group went beyond sign carrying and chanting');
+    await page.keyboard.press('4');
+    await dragSelect(page, 'Occupy Oakland group');
+    await page.keyboard.press('5');
+    await dragSelect(page, 'Eggs were thrown and fog horns blared');
+    await page.keyboard.press('9');
+    await dragSelect(page, 'law enforcement agencies, political leaders and child safety advocates');
+    await page.keyboard.press('1');
+    await expect.poll(() => paintedRangeCount(page)).toBe(4);
+    // Two overlapping codes need two stripe columns; each stripe is labelled with its code.
+    await expect.poll(() => page.locator('.margin-stripe').count()).toBe(4);
+    const lefts = await page.locator('.margin-stripe').evaluateAll((stripes) => new Set(stripes.map((s) => (s as HTMLElement).style.left)).size);
+    expect(lefts).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.margin-stripe-label').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/\w/)]));
+    // Hovering the overlap lists both codes and the coder.
+    await page.locator('.document-scroller').click({ position: { x: 5, y: 5 } });
+    const box = await page.evaluate(() => {
+      const root = document.querySelector('[data-testid="document-text"]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf('Oakland group');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 3);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error('phrase not found');
+    });
+    await page.mouse.move(box.x, box.y);
+    await expect.poll(() => page.locator('.spot-tooltip-row').count()).toBe(2);
+    expect(await page.locator('.spot-tooltip').textContent()).toContain('Ana Ruiz');
+    await screenshot(page, 'workbench-overlap');
+    await context.close();
+  });
+});

@@ -3,7 +3,7 @@
  * action. Applying a code over text the same coder already coded with that code merges into
  * one Segment, never a duplicate.
  */
-import type { Code, CodeId, CoderId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
+import type { Code, CodeId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
 import { nextSiblingOrder } from '../../shared/coding/codeTree.ts';
 import { isValidRange, mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
 import { truncateText } from '../../shared/text/truncate.ts';
@@ -20,14 +20,8 @@ export async function listSegmentsOfProject(db: MarginaliaDatabase, projectId: P
   return db.segments.where('projectId').equals(projectId).toArray();
 }
 
-export interface ApplyCodeRequest {
-  projectId: ProjectId;
-  documentId: DocumentId;
-  codeId: CodeId;
-  coderId: CoderId;
-  start: number;
-  end: number;
-}
+/** A coding to make: a Segment without the fields the repository assigns. */
+export type ApplyCodeRequest = Pick<Segment, 'projectId' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
 
 async function codeName(db: MarginaliaDatabase, codeId: CodeId): Promise<string> {
   return (await db.codes.get(codeId))?.name ?? 'code';

@@ -7,7 +7,7 @@
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { CodeId } from '../../../shared/model/index.ts';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ModalDialog } from '../../app/ModalDialog.tsx';
 import { PATH_SEPARATOR, hasCodeNamed, rankPickerOptions, suggestColour } from './codeTreeView.ts';
 import { numberedCodes } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions } from './useCodebook.ts';

@@ -16,7 +16,7 @@ import { useWorkspace } from '../../app/workspace.tsx';
 import { CodePicker } from './CodePicker.tsx';
 import { ColourSwatches } from './ColourSwatches.tsx';
 import { ContextMenu, type MenuEntry } from './ContextMenu.tsx';
-import { ConfirmDialog, ModalDialog } from './ModalDialog.tsx';
+import { ConfirmDialog, ModalDialog } from '../../app/ModalDialog.tsx';
 import {
   buildTreeRows,
   dropZoneAt,

@@ -4,7 +4,7 @@ import type { DocumentId } from '../../../shared/model/index.ts';
 import type { DocumentRow, MarginaliaDatabase } from '../../db/database.ts';
 import { deleteDocument, renameDocument } from '../../db/documentRepository.ts';
 import type { NoticeKind } from '../../app/workspace.tsx';
-import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../app/ModalDialog.tsx';
 
 interface DocumentListProps {
   db: MarginaliaDatabase;

@@ -4,7 +4,8 @@
  * cancels where cancelling is possible), named by its heading and described by its first
  * paragraph, and open while it is mounted.
  */
-import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { ModalDialog } from '../../app/ModalDialog.tsx';
 import type { ImportReport } from '../../../shared/refi/index.ts';
 import { formatReport } from '../../../shared/refi/index.ts';
 import type { CodebookFormat } from '../../../shared/codebook/index.ts';
@@ -20,40 +21,19 @@ interface ExchangeDialogProps {
   children: ReactNode;
 }
 
-/** A modal dialog open while mounted; focus goes to `[data-autofocus]` and returns afterwards. */
+/** A ModalDialog with the exchange layout: a heading, then a body that describes the dialog. */
 function ExchangeDialog({ title, onClose, role, className, children }: ExchangeDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  useLayoutEffect(() => {
-    const dialog = ref.current!;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      if (previous?.isConnected) previous.focus();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      role={role}
-      className={`exchange-dialog ${className ?? ''}`}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose?.();
-      }}
-    >
+    <ModalDialog labelledBy={titleId} describedBy={bodyId} onClose={onClose} role={role} closeOnBackdrop={false} className={`exchange-dialog ${className ?? ''}`}>
       <h2 id={titleId} className="exchange-title">
         {title}
       </h2>
       <div id={bodyId} className="exchange-body">
         {children}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -1,7 +1,9 @@
 /**
- * A modal `<dialog>` that is open while it is mounted (render it conditionally): Escape and a
- * click on the backdrop call `onClose`, focus goes to the element marked `data-autofocus`
- * (or the first control), and returns to where it was when the dialog closes.
+ * The renderer's one modal `<dialog>`, open while it is mounted (render it conditionally):
+ * Escape (and, unless turned off, a click on the backdrop) calls `onClose`; without `onClose`
+ * the dialog cannot be dismissed (work in progress). Focus goes to the element marked
+ * `data-autofocus` and returns to where it was when the dialog closes. ConfirmDialog below asks
+ * before anything drastic.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
@@ -9,12 +11,15 @@ interface ModalDialogProps {
   /** Id of the element that names the dialog (its heading). */
   labelledBy: string;
   describedBy?: string;
-  onClose(): void;
+  onClose?: () => void;
+  role?: 'dialog' | 'alertdialog';
+  /** Whether a click on the backdrop closes the dialog (default true). */
+  closeOnBackdrop?: boolean;
   className?: string;
   children: ReactNode;
 }
 
-export function ModalDialog({ labelledBy, describedBy, onClose, className, children }: ModalDialogProps) {
+export function ModalDialog({ labelledBy, describedBy, onClose, role, closeOnBackdrop = true, className, children }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useLayoutEffect(() => {
@@ -31,19 +36,20 @@ export function ModalDialog({ labelledBy, describedBy, onClose, className, child
   return (
     <dialog
       ref={ref}
+      role={role}
       className={className}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        onClose?.();
       }}
       onMouseDown={(event) => {
         // A press on the backdrop targets the dialog itself, outside its box.
-        if (event.target !== ref.current) return;
+        if (!closeOnBackdrop || event.target !== ref.current) return;
         const box = ref.current.getBoundingClientRect();
         const isOutside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
-        if (isOutside) onClose();
+        if (isOutside) onClose?.();
       }}
     >
       {children}
@@ -61,9 +67,9 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before something drastic. Cancel has the initial focus, so a stray Enter does no harm. */
-export function ConfirmDialog({ title, children, confirmLabel, isDanger, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, isDanger = true, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
-    <ModalDialog labelledBy="confirm-dialog-title" describedBy="confirm-dialog-body" onClose={onCancel} className="codebook-dialog">
+    <ModalDialog labelledBy="confirm-dialog-title" describedBy="confirm-dialog-body" onClose={onCancel} role="alertdialog" className="codebook-dialog">
       <h2 id="confirm-dialog-title" className="codebook-dialog-title">
         {title}
       </h2>

@@ -42,7 +42,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Selects `phrase` in the open document by dragging the mouse across it, as a researcher does. */
 export async function dragSelect(page: Page, phrase: string): Promise<void> {
-  // Measure until the layout is still (panels may be settling right after a load).
+  // A panel settling right after a load can move the text under the mouse mid-drag; drag again
+  // until the browser's selection is exactly the phrase, as a researcher would.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await dragOnce(page, phrase);
+    if ((await page.evaluate(() => document.getSelection()?.toString())) === phrase) return;
+  }
+}
+
+async function dragOnce(page: Page, phrase: string): Promise<void> {
+  // Measure until the layout is still.
   let box = await measurePhrase(page, phrase);
   for (let i = 0; i < 10; i++) {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

@@ -51,7 +51,18 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const { notices, notify, dismiss } = useNotices();
   const [documentId, setDocumentId] = useState<DocumentId | null>(null);
   const [selection, setSelection] = useState<TextSelection | null>(null);
-  const [visibleCodeIds, setVisibleCodeIds] = useState<ReadonlySet<CodeId> | null>(null);
+  // The codes the researcher hid, not the ones shown: a code that appears later (created in the
+  // codebook or in vivo, imported, restored by undo) is shown.
+  const [hiddenCodeIds, setHiddenCodeIds] = useState<ReadonlySet<CodeId>>(() => new Set());
+  const visibleCodeIds = useMemo(
+    () => (hiddenCodeIds.size === 0 || !codes ? null : new Set(codes.filter((c) => !hiddenCodeIds.has(c.id)).map((c) => c.id))),
+    [codes, hiddenCodeIds],
+  );
+  const codesRef = useRef(codes);
+  codesRef.current = codes;
+  const setVisibleCodeIds = useCallback((ids: ReadonlySet<CodeId> | null) => {
+    setHiddenCodeIds(new Set(ids === null ? [] : (codesRef.current ?? []).filter((c) => !ids.has(c.id)).map((c) => c.id)));
+  }, []);
   const [selectedCodeId, selectCode] = useState<CodeId | null>(null);
   const [picker, setPicker] = useState<PickerMode>(null);
   const [showMargin, setShowMargin] = useState(true);
@@ -255,7 +266,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       selectedCodeId,
       selectCode,
     }),
-    [db, bridge, project, coder, notify, run, selection, applyCodeToSelection, visibleCodeIds, selectedCodeId],
+    [db, bridge, project, coder, notify, run, selection, applyCodeToSelection, visibleCodeIds, setVisibleCodeIds, selectedCodeId],
   );
 
   const openDocument = documents?.find((d) => d.id === documentId);

@@ -89,6 +89,7 @@ export async function moveCode(db: MarginaliaDatabase, id: CodeId, newParentId: 
   const code = await db.codes.get(id);
   if (!code) throw new Error('That code no longer exists.');
   const codes = await listCodes(db, code.projectId);
+  if (newParentId !== null && !codes.some((c) => c.id === newParentId)) throw new Error('The code to move it under is not in this project.');
   const changes = planMove(codes, id, newParentId, index);
   if (changes.length === 0) return;
   const byId = new Map(codes.map((c) => [c.id, c]));
@@ -99,13 +100,14 @@ export async function moveCode(db: MarginaliaDatabase, id: CodeId, newParentId: 
 
 /**
  * Merges `sourceId` into `targetId`: the source's codings move to the target (merging with the
- * target's overlapping codings by the same coder), its sub-codes move under the target, and the
- * source is deleted.
+ * target's overlapping codings by the same coder), its sub-codes, memos and set memberships move
+ * to the target, and the source is deleted.
  */
 export async function mergeCodes(db: MarginaliaDatabase, sourceId: CodeId, targetId: CodeId): Promise<void> {
   if (sourceId === targetId) throw new Error('A code cannot be merged into itself.');
   const [source, target] = await Promise.all([db.codes.get(sourceId), db.codes.get(targetId)]);
   if (!source || !target) throw new Error('That code no longer exists.');
+  if (source.projectId !== target.projectId) throw new Error('Codes of different projects cannot be merged.');
   const codes = await listCodes(db, source.projectId);
   if (descendantIds(codes, sourceId).has(targetId)) throw new Error(`“${target.name}” is inside “${source.name}”: merge it the other way round.`);
   await recordAction(db, source.projectId, `Merge “${source.name}” into “${target.name}”`, async (recorder) => {
@@ -137,6 +139,8 @@ export async function mergeCodes(db: MarginaliaDatabase, sourceId: CodeId, targe
     for (const memo of await db.memos.filter((m) => m.target.kind === 'code' && m.target.id === sourceId).toArray()) {
       await recorder.put('memos', { ...memo, target: { kind: 'code', id: targetId } });
     }
+    const sets = await db.sets.where('projectId').equals(source.projectId).filter((set) => set.codeIds.includes(sourceId)).toArray();
+    await recorder.bulkPut('sets', sets.map((set) => ({ ...set, codeIds: [...new Set(set.codeIds.map((id) => (id === sourceId ? targetId : id)))] })));
     await recorder.delete('codes', sourceId);
   });
 }
@@ -150,7 +154,7 @@ export async function describeCodeDeletion(db: MarginaliaDatabase, id: CodeId): 
   return { codes: ids.size, segments };
 }
 
-/** Deletes a code, its sub-codes and all their codings (undoable). */
+/** Deletes a code, its sub-codes and all their codings, and takes them out of sets (undoable). */
 export async function deleteCode(db: MarginaliaDatabase, id: CodeId): Promise<void> {
   const code = await db.codes.get(id);
   if (!code) return;
@@ -160,6 +164,8 @@ export async function deleteCode(db: MarginaliaDatabase, id: CodeId): Promise<vo
     await recorder.bulkDelete('segments', segments);
     const memoIds = await db.memos.filter((m) => (m.target.kind === 'code' && ids.includes(m.target.id)) || (m.target.kind === 'segment' && segments.includes(m.target.id))).primaryKeys();
     await recorder.bulkDelete('memos', memoIds);
+    const sets = await db.sets.where('projectId').equals(code.projectId).filter((set) => set.codeIds.some((codeId) => ids.includes(codeId))).toArray();
+    await recorder.bulkPut('sets', sets.map((set) => ({ ...set, codeIds: set.codeIds.filter((codeId) => !ids.includes(codeId)) })));
     await recorder.bulkDelete('codes', ids);
   });
 }

@@ -38,14 +38,18 @@ export async function renameDocument(db: MarginaliaDatabase, id: DocumentId, nam
 }
 
 /**
- * Deletes a document with its text, its segments and the memos written on it or its codings.
+ * Deletes a document with its text, its segments and the memos written on it or its codings, and
+ * takes it out of sets.
  * Not undoable (the researcher confirms first); undo history that mentions its codings skips them.
  */
 export async function deleteDocument(db: MarginaliaDatabase, id: DocumentId): Promise<void> {
-  await db.transaction('rw', [db.documents, db.documentTexts, db.segments, db.memos], async () => {
+  await db.transaction('rw', [db.documents, db.documentTexts, db.segments, db.memos, db.sets], async () => {
     const segmentIds = new Set<SegmentId>(await db.segments.where('documentId').equals(id).primaryKeys());
     await db.segments.bulkDelete([...segmentIds]);
     await db.memos.filter((m) => (m.target.kind === 'document' && m.target.id === id) || (m.target.kind === 'segment' && segmentIds.has(m.target.id))).delete();
+    await db.sets.filter((set) => set.documentIds.includes(id)).modify((set) => {
+      set.documentIds = set.documentIds.filter((documentId) => documentId !== id);
+    });
     await db.documentTexts.delete(id);
     await db.documents.delete(id);
   });

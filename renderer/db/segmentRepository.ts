@@ -77,8 +77,9 @@ export async function repointSegmentMemos(db: MarginaliaDatabase, recorder: Acti
 
 /** Applies a code to a range of a document. Throws on an empty or out-of-range selection or a category. */
 export async function applyCode(db: MarginaliaDatabase, request: ApplyCodeRequest): Promise<Segment> {
-  const [code, text] = await Promise.all([db.codes.get(request.codeId), db.documentTexts.get(request.documentId)]);
+  const [code, document, text] = await Promise.all([db.codes.get(request.codeId), db.documents.get(request.documentId), db.documentTexts.get(request.documentId)]);
   if (!code) throw new Error('That code no longer exists.');
+  if (code.projectId !== request.projectId || (document && document.projectId !== request.projectId)) throw new Error('That code or document belongs to another project.');
   if (!code.isCodable) throw new Error(`“${code.name}” is a category: apply one of its codes instead.`);
   if (!text || !isValidRange(request.start, request.end, text.text.length)) throw new Error('Select some text in the document first.');
   return recordAction(db, request.projectId, `Apply “${code.name}”`, (recorder) => putMergedSegment(db, recorder, request));
@@ -100,6 +101,7 @@ export async function changeSegmentCode(db: MarginaliaDatabase, id: SegmentId, c
   const segment = await db.segments.get(id);
   const code = await db.codes.get(codeId);
   if (!segment || !code) throw new Error('That coding or code no longer exists.');
+  if (code.projectId !== segment.projectId) throw new Error('That code belongs to another project.');
   if (!code.isCodable) throw new Error(`“${code.name}” is a category: choose one of its codes instead.`);
   await recordAction(db, segment.projectId, `Recode as “${code.name}”`, async (recorder) => {
     await recorder.delete('segments', id);

@@ -1,7 +1,8 @@
 /**
  * A block of consecutive paragraphs. The browser skips style, layout and paint of a block that
- * is off screen (`content-visibility: auto` on the block), so a 6,000-paragraph document costs
- * about a hundred visibility checks per frame instead of six thousand.
+ * is off screen (`content-visibility: auto` on the block), so a 6,000-paragraph document opens
+ * after laying out one screen instead of six thousand paragraphs; settleChunks.ts then lays the
+ * blocks out in idle time so that scrolling does not have to.
  */
 import { ElementNode, type LexicalNode, type NodeKey, type SerializedElementNode } from 'lexical';
 

@@ -13,6 +13,8 @@ import { createDocumentEditor, loadLines } from './lexicalDocument.ts';
 import { createRenderedDocument, offsetAtPoint, selectionOffsets, type RenderedDocument } from './domOffsets.ts';
 import { HighlightPainter } from './highlightPainter.ts';
 import { MarginStripes } from './MarginStripes.tsx';
+import { settleChunksWhenIdle } from './settleChunks.ts';
+import { offsetWindowNearViewport } from './viewportWindow.ts';
 import { SpotInspector, type SpotInspection } from './SpotInspector.tsx';
 import './documentView.css';
 
@@ -90,12 +92,36 @@ export function DocumentView(props: DocumentViewProps) {
     painter?.setVisibleCodes(visibleCodeIds);
   }, [painter, visibleCodeIds]);
 
+  /** Registers the codings near the viewport with CSS.highlights (see highlightPainter.ts). */
+  const updatePaintWindow = useCallback(() => {
+    const root = rootRef.current;
+    const scroller = scrollerRef.current;
+    if (painter && rendered && root && scroller) painter.setWindow(offsetWindowNearViewport(rendered, Array.from(root.children), scroller));
+  }, [painter, rendered]);
+
   useLayoutEffect(() => {
     if (painter && rendered) {
+      updatePaintWindow();
       painter.paint(sortedSegments);
       performance.mark('marginalia:highlights-painted');
     }
-  }, [painter, rendered, sortedSegments]);
+  }, [painter, rendered, sortedSegments, updatePaintWindow]);
+
+  // The window follows the viewport when the view is resized (scrolling moves it in onScroll).
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const observer = new ResizeObserver(updatePaintWindow);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [updatePaintWindow]);
+
+  // Once a text is on screen, lay out the rest of it in idle time so scrolling only paints.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!rendered || !root) return;
+    return settleChunksWhenIdle(root);
+  }, [rendered]);
 
   // Report the selection (in document offsets) whenever it changes.
   useEffect(() => {
@@ -174,6 +200,7 @@ export function DocumentView(props: DocumentViewProps) {
         onMouseLeave={() => setHover(null)}
         onScroll={() => {
           lastScrollAt.current = performance.now();
+          updatePaintWindow();
           if (hover) setHover(null);
         }}
         onClick={onClick}

@@ -3,6 +3,13 @@
  * per code, registered in `CSS.highlights` under a generated name, coloured by a generated
  * `::highlight(name)` rule. No DOM nodes per coding, so overlap is free and 10,000 codings cost
  * 10,000 Range objects. Updates are incremental: only changed segments get new Ranges.
+ *
+ * Only the codings in a window around the viewport are registered with `CSS.highlights` (the
+ * view moves the window as it scrolls, see viewportWindow.ts); every coding keeps its Range.
+ * Why: whenever any highlight changes, Chromium drops and rebuilds the highlight markers of
+ * every registered Range and invalidates the paint of every text node they touch. With all
+ * 10,000 codings of a laid-out 1 MB document registered, adding one coding cost 100–300 ms
+ * before it showed; with the few hundred near the screen it costs a frame.
  */
 import type { Code, CodeId, Segment, SegmentId } from '../../shared/model/index.ts';
 import { domRange, type RenderedDocument } from './domOffsets.ts';
@@ -18,6 +25,14 @@ interface PaintedSegment {
   segment: Segment;
   range: Range;
   highlightName: string;
+  /** Whether the Range is in its code's Highlight now (it is near the viewport). */
+  isRegistered: boolean;
+}
+
+/** A stretch of the document in offsets, `[start, end)`. */
+export interface OffsetWindow {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** The alpha of a painted coding: light enough that two overlapping codes stay legible. */
@@ -39,6 +54,8 @@ export class HighlightPainter {
   private nextName = 0;
   private doc: RenderedDocument | null = null;
   private visible: ReadonlySet<CodeId> | null = null;
+  /** The codings overlapping this window are registered; null registers every coding. */
+  private window: OffsetWindow | null = null;
 
   constructor() {
     this.style = document.createElement('style');
@@ -84,9 +101,36 @@ export class HighlightPainter {
   /** Points the painter at a newly rendered document; forgets every Range of the old one. */
   setDocument(doc: RenderedDocument | null): void {
     this.doc = doc;
+    this.window = null;
     for (const highlight of this.highlights.values()) highlight.clear();
     this.painted.clear();
     this.clearFocus();
+  }
+
+  /** Registers the codings overlapping `window` with CSS.highlights and unregisters the rest. */
+  setWindow(window: OffsetWindow): void {
+    if (this.window && this.window.start === window.start && this.window.end === window.end) return;
+    this.window = window;
+    for (const painted of this.painted.values()) {
+      if (this.isInWindow(painted.segment)) this.register(painted);
+      else this.unregister(painted);
+    }
+  }
+
+  private isInWindow(segment: Segment): boolean {
+    return this.window === null || (segment.start < this.window.end && segment.end > this.window.start);
+  }
+
+  private register(painted: PaintedSegment): void {
+    if (painted.isRegistered) return;
+    this.highlights.get(painted.highlightName)?.add(painted.range);
+    painted.isRegistered = true;
+  }
+
+  private unregister(painted: PaintedSegment): void {
+    if (!painted.isRegistered) return;
+    this.highlights.get(painted.highlightName)?.delete(painted.range);
+    painted.isRegistered = false;
   }
 
   /** Brings the paint in line with `segments`: removes what is gone, adds what is new or changed. */
@@ -98,16 +142,17 @@ export class HighlightPainter {
       seen.add(segment.id);
       const old = this.painted.get(segment.id);
       if (old && old.segment.start === segment.start && old.segment.end === segment.end && old.segment.codeId === segment.codeId) continue;
-      if (old) this.highlights.get(old.highlightName)?.delete(old.range);
+      if (old) this.unregister(old);
       const highlightName = this.highlightNames.get(segment.codeId);
       const range = domRange(doc, segment.start, segment.end);
       if (!highlightName || !range) continue;
-      this.highlights.get(highlightName)!.add(range);
-      this.painted.set(segment.id, { segment, range, highlightName });
+      const painted: PaintedSegment = { segment, range, highlightName, isRegistered: false };
+      if (this.isInWindow(segment)) this.register(painted);
+      this.painted.set(segment.id, painted);
     }
     for (const [id, old] of this.painted) {
       if (!seen.has(id)) {
-        this.highlights.get(old.highlightName)?.delete(old.range);
+        this.unregister(old);
         this.painted.delete(id);
       }
     }
@@ -122,11 +167,13 @@ export class HighlightPainter {
     if (!this.doc) return;
     const range = domRange(this.doc, start, end);
     const name = this.highlightNames.get(codeId);
-    if (range && name) this.highlights.get(name)!.add(range);
     if (range) {
-      // Remember it so the next paint() removes it whatever id the stored segment gets.
+      // Remember it so the next paint() removes it whatever id the stored segment gets. It is
+      // registered whatever the window: the researcher just selected it, so it is on screen.
       const pendingId = `pending-${start}-${end}-${codeId}` as SegmentId;
-      this.painted.set(pendingId, { segment: { id: pendingId, codeId, start, end } as Segment, range, highlightName: name ?? '' });
+      const painted: PaintedSegment = { segment: { id: pendingId, codeId, start, end } as Segment, range, highlightName: name ?? '', isRegistered: false };
+      this.register(painted);
+      this.painted.set(pendingId, painted);
     }
   }
 

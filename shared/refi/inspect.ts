@@ -11,6 +11,7 @@ import { conventionForOrigin, SourceText } from './offsets.ts';
 import { findQdeEntry } from './qdpxRead.ts';
 import { checkProjectReferences } from './references.ts';
 import { decodeXmlBytes, namespaceOf, parseXml, scanXml, type XmlElement } from './xmlReader.ts';
+import { findInternalFile } from './internalFiles.ts';
 import { openZip, type RawDeflateCodec, type ZipArchive } from './zip.ts';
 
 /** Counts of a project file, as `marginalia info` prints them. */
@@ -153,8 +154,7 @@ export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: num
   const texts = new Map<string, SourceText | null>();
   const textOf = (path: string): SourceText | null => {
     if (texts.has(path)) return texts.get(path)!;
-    const file = decodeURIComponent(path.slice('internal://'.length)).replace(/^\/+/, '').toLowerCase();
-    const entry = zip.entries.find((e) => !e.isDirectory && (e.name.toLowerCase() === `sources/${file}` || e.name.toLowerCase() === file || e.name.toLowerCase().endsWith(`/${file}`)));
+    const entry = findInternalFile(zip, path);
     let text: SourceText | null = null;
     if (entry) {
       try {
@@ -171,7 +171,7 @@ export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: num
     for (const attribute of ['plainTextPath', 'richTextPath', 'path']) {
       const path = element.attrs[attribute];
       if (!path?.toLowerCase().startsWith('internal://')) continue;
-      if (attribute === 'plainTextPath' ? !textOf(path) : !hasInternalFile(zip, path)) {
+      if (attribute === 'plainTextPath' ? !textOf(path) : !findInternalFile(zip, path)) {
         problems.push({ severity: 'error', message: `${element.local} "${element.attrs['name'] ?? element.attrs['guid']}" names the file ${path}, which is not in the .qdpx.` });
       }
     }
@@ -194,11 +194,6 @@ export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: num
     }
   }
   return { problems, xml };
-}
-
-function hasInternalFile(zip: ZipArchive, path: string): boolean {
-  const file = decodeURIComponent(path.slice('internal://'.length)).replace(/^\/+/, '').toLowerCase();
-  return zip.entries.some((e) => !e.isDirectory && (e.name.toLowerCase() === `sources/${file}` || e.name.toLowerCase() === file || e.name.toLowerCase().endsWith(`/${file}`)));
 }
 
 /**

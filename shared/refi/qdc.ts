@@ -1,10 +1,10 @@
 /**
  * REFI-QDA codebooks (.qdc): one XML document, `<CodeBook>` → `<Codes>` → `<Sets>?`.
  *
- * Writing produces a document valid against Codebook.xsd: the hierarchy by nesting, categories as
- * `isCodable="false"`, colours as `#rrggbb`, and each code's description plus its coding criteria
- * in `<Description>` (layout: shared/codebook/description.ts). Sets keep their codes (a codebook
- * cannot hold documents).
+ * Writing produces an indented document valid against Codebook.xsd: the hierarchy by nesting,
+ * categories as `isCodable="false"`, colours as `#rrggbb`, and each code's description plus its
+ * coding criteria in `<Description>` (layout: shared/codebook/description.ts). Sets keep their
+ * codes (a codebook cannot hold documents).
  *
  * Reading accepts any producer: any `urn:QDA-XML:` namespace version (the root is matched by its
  * local name), a BOM before `<?xml`, GUIDs in any case or in braces, colours with alpha or as
@@ -41,7 +41,7 @@ export interface WriteQdcInput {
  * const bytes = new TextEncoder().encode(xml);
  */
 export function writeQdc(input: WriteQdcInput): string {
-  const writer = new XmlWriter();
+  const writer = new XmlWriter({ indent: true });
   writer.start('CodeBook', { xmlns: CODEBOOK_NAMESPACE, origin: input.origin ?? MARGINALIA_ORIGIN });
   if (input.codes.length === 0) {
     throw new ExchangeError('A REFI-QDA codebook needs at least one code, and this one has none.');

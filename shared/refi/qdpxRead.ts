@@ -62,7 +62,8 @@ import { checkProjectReferences } from './references.ts';
 import { ReportBuilder, type ImportReport } from './report.ts';
 import { hashText, parseSidecar, SIDECAR_NAME, type Sidecar } from './sidecar.ts';
 import { decodeXmlBytes, parseXml, type XmlElement } from './xmlReader.ts';
-import { openZip, type RawDeflateCodec, type ZipArchive, type ZipEntry } from './zip.ts';
+import { findInternalFile } from './internalFiles.ts';
+import { openZip, type AsyncRawDeflateCodec, type RawDeflateCodec, type ZipArchive, type ZipEntry } from './zip.ts';
 
 export interface ReadQdpxOptions {
   /** Id of the project to import into; default the id in marginalia.json, else a new one. */
@@ -105,17 +106,6 @@ function decodeSourceBytes(bytes: Uint8Array, name: string, report: ReportBuilde
   }
 }
 
-/** The zip entry an `internal://` path names, tolerating the folder's case (Sources/ vs sources/). */
-function findInternalFile(zip: ZipArchive, path: string): ZipEntry | undefined {
-  const file = decodeURIComponent(path.slice('internal://'.length)).replace(/^\/+/, '');
-  const lower = file.toLowerCase();
-  return (
-    zip.find(`sources/${file}`) ??
-    zip.find(file) ??
-    zip.entries.find((e) => !e.isDirectory && (e.name.toLowerCase().endsWith(`/${lower}`) || e.name.toLowerCase() === lower))
-  );
-}
-
 /** Shared by selections without NoteRefs; never pushed to. */
 const NONE: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
@@ -156,7 +146,70 @@ interface PendingSource {
 export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): ReadQdpxResult {
   const zip = openZip(bytes, { maxInflatedBytes: options.maxInflatedBytes, codec: options.codec });
   const qde = findQdeEntry(zip);
-  const root = parseXml(decodeXmlBytes(zip.read(qde), qde.name), { fileName: qde.name });
+  return readProject(zip, qde, parseQde(zip, qde), options);
+}
+
+/** Options of readQdpxAsync: those of readQdpx, with an asynchronous native DEFLATE. */
+export interface ReadQdpxAsyncOptions extends Omit<ReadQdpxOptions, 'codec'> {
+  /** The host's inflate, e.g. the Compression Streams API in the renderer. */
+  readonly codec: AsyncRawDeflateCodec;
+}
+
+/**
+ * readQdpx with an asynchronous inflate: the project document is inflated and parsed, then the
+ * files it names (marginalia.json, the sources' and notes' internal:// texts) are inflated
+ * together, and the same synchronous reading as readQdpx's runs over them. Same result, same
+ * report, same ExchangeErrors (a damaged or lying entry is refused when it is read, as there).
+ *
+ * @example
+ * const { bundle, report } = await readQdpxAsync(bytes, { codec: streamCodec });
+ */
+export async function readQdpxAsync(bytes: Uint8Array, options: ReadQdpxAsyncOptions): Promise<ReadQdpxResult> {
+  const zip = openZip(bytes, { maxInflatedBytes: options.maxInflatedBytes });
+  const qde = findQdeEntry(zip);
+  await zip.inflateAhead([qde], options.codec);
+  const root = parseQde(zip, qde);
+  await zip.inflateAhead(entriesToRead(zip, root), options.codec);
+  return readProject(zip, qde, root, options);
+}
+
+function parseQde(zip: ZipArchive, qde: ZipEntry): XmlElement {
+  return parseXml(decodeXmlBytes(zip.read(qde), qde.name), { fileName: qde.name });
+}
+
+/**
+ * The entries readProject will read besides the .qde: marginalia.json and the internal:// text
+ * files of sources (or a PDF's text representation) and notes that carry no text of their own.
+ * Should it ever miss one, the entry is still read, with the synchronous inflate.
+ */
+function entriesToRead(zip: ZipArchive, root: XmlElement): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  const sidecar = zip.find(SIDECAR_NAME);
+  if (sidecar) entries.push(sidecar);
+  const addTextFile = (element: XmlElement) => {
+    const path = element.attrs['plainTextPath'];
+    if (!path?.toLowerCase().startsWith('internal://') || element.children.some((c) => c.local === 'PlainTextContent')) return;
+    try {
+      const entry = findInternalFile(zip, path);
+      if (entry) entries.push(entry);
+    } catch {
+      // A path that does not decode: reading it fails later, where readQdpx fails.
+    }
+  };
+  const first = (element: XmlElement | undefined, local: string) => element?.children.find((c) => c.local === local);
+  for (const source of first(root, 'Sources')?.children ?? []) {
+    if (source.local === 'TextSource') addTextFile(source);
+    else if (source.local === 'PDFSource') {
+      const representation = first(source, 'Representation');
+      if (representation) addTextFile(representation);
+    }
+  }
+  for (const note of first(root, 'Notes')?.children ?? []) if (note.local === 'Note') addTextFile(note);
+  return entries;
+}
+
+/** What readQdpx does once the project document is parsed; every zip entry it reads goes through `zip.read`. */
+function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: Omit<ReadQdpxOptions, 'codec'>): ReadQdpxResult {
   const report = new ReportBuilder('qdpx');
   checkRoot(root, 'Project', qde.name, report);
   const origin = root.attrs['origin'] ?? 'unknown';

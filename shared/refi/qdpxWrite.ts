@@ -1,6 +1,7 @@
 /**
  * Writes a whole project as a REFI-QDA .qdpx: a zip holding `project.qde` (valid against
- * Project.xsd), each document's text as `sources/<GUID>.txt` (UTF-8, no BOM, LF) referenced as
+ * Project.xsd; streamed through xmlbuilder without indentation, see xmlWriter.ts), each
+ * document's text as `sources/<GUID>.txt` (UTF-8, no BOM, LF) referenced as
  * `internal://<GUID>.txt`, and `marginalia.json` (see sidecar.ts).
  *
  * Mapping:
@@ -19,7 +20,8 @@
  * not contain is refused with ExchangeError rather than written as a broken reference.
  *
  * Output is reproducible (same bundle, same bytes): derived GUIDs, fixed zip time stamps. For
- * speed on large projects see `WriteQdpxOptions.compressionLevel` and `codec`.
+ * speed on large projects see `WriteQdpxOptions.compressionLevel` and `codec`;
+ * `writeQdpxAsync` is the same writer for a host whose native DEFLATE is asynchronous.
  */
 import type { Code, Document, Memo, ProjectBundle, Segment } from '../model/index.ts';
 import { indexCodePoints, sliceCodePoints, utf16ToCodePoint } from '../text/codePoints.ts';
@@ -29,7 +31,7 @@ import { deriveGuid, isCanonicalGuid, normalizeGuid } from './guid.ts';
 import { MARGINALIA_ORIGIN } from './qdc.ts';
 import { buildSidecar, SIDECAR_NAME } from './sidecar.ts';
 import { XmlWriter } from './xmlWriter.ts';
-import { writeZip, type RawDeflateCodec, type ZipInput } from './zip.ts';
+import { writeZip, writeZipAsync, type AsyncRawDeflateCodec, type RawDeflateCodec, type ZipInput } from './zip.ts';
 
 /** Namespace of the REFI-QDA 1.0 project. */
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -39,8 +41,8 @@ export interface WriteQdpxOptions {
   readonly origin?: string;
   /**
    * Deflate level 0–9 for every entry. Default: 6 up to 8 MB of text; above that 1 for
-   * project.qde and the texts, except that without a `codec` the texts are stored uncompressed
-   * (fflate would need seconds for them; the file is larger instead).
+   * project.qde and the texts, except that without a `codec` (and in writeQdpxAsync) the texts
+   * are stored uncompressed (fflate would need seconds for them; the file is larger instead).
    */
   readonly compressionLevel?: number;
   /** Write marginalia.json (default true). */
@@ -247,6 +249,25 @@ function zipTime(modifiedAt: string): Date {
   return year < 1980 || year > 2099 ? new Date(Date.UTC(2000, 0, 1)) : new Date(time);
 }
 
+/** The files of a .qdpx and how to zip them: what writeQdpx and writeQdpxAsync share. */
+function qdpxEntries(bundle: ProjectBundle, options: Omit<WriteQdpxOptions, 'codec'>, canDeflateTextsQuickly: boolean): { files: ZipInput[]; level: number; modified: Date } {
+  const encoder = new TextEncoder();
+  const texts = bundle.documents.map((document) => ({ name: `sources/${exportGuid(document.id)}.txt`, data: encoder.encode(document.text) }));
+  const textBytes = texts.reduce((n, t) => n + t.data.length, 0);
+  // Small projects: level 6. Large ones: level 1, and the texts are stored unless a native codec
+  // can deflate them at level 1 (the file gets larger instead): fflate needs seconds for tens of
+  // megabytes, and so does the Compression Streams API, which is fixed at level 6 (2.2 s for
+  // the benchmark's 50 MB of text in Chromium 156, against 0.4 s for Node's zlib at level 1).
+  const large = textBytes > LARGE_TEXT_BYTES;
+  const level = options.compressionLevel ?? (large ? 1 : 6);
+  const textLevel = options.compressionLevel ?? (large && !canDeflateTextsQuickly ? 0 : level);
+  const files: ZipInput[] = [{ name: 'project.qde', data: buildProjectXml(bundle, options).finishBytes() }, ...texts.map((t) => ({ ...t, level: textLevel }))];
+  if (options.includeSidecar ?? true) {
+    files.push({ name: SIDECAR_NAME, data: encoder.encode(JSON.stringify(buildSidecar(bundle, exportGuid))) });
+  }
+  return { files, level, modified: zipTime(bundle.project.modifiedAt) };
+}
+
 /**
  * Writes a project as .qdpx bytes.
  *
@@ -255,17 +276,28 @@ function zipTime(modifiedAt: string): Date {
  * await host.saveFile('project.qdpx', bytes);
  */
 export function writeQdpx(bundle: ProjectBundle, options: WriteQdpxOptions = {}): Uint8Array {
-  const encoder = new TextEncoder();
-  const texts = bundle.documents.map((document) => ({ name: `sources/${exportGuid(document.id)}.txt`, data: encoder.encode(document.text) }));
-  const textBytes = texts.reduce((n, t) => n + t.data.length, 0);
-  // Small projects: level 6. Large ones: level 1, and without a native codec the texts are
-  // stored, since fflate needs seconds for tens of megabytes (the file gets larger instead).
-  const large = textBytes > LARGE_TEXT_BYTES;
-  const level = options.compressionLevel ?? (large ? 1 : 6);
-  const textLevel = options.compressionLevel ?? (large && !options.codec ? 0 : level);
-  const files: ZipInput[] = [{ name: 'project.qde', data: buildProjectXml(bundle, options).finishBytes() }, ...texts.map((t) => ({ ...t, level: textLevel }))];
-  if (options.includeSidecar ?? true) {
-    files.push({ name: SIDECAR_NAME, data: encoder.encode(JSON.stringify(buildSidecar(bundle, exportGuid))) });
-  }
-  return writeZip(files, { level, modified: zipTime(bundle.project.modifiedAt), codec: options.codec });
+  const { files, level, modified } = qdpxEntries(bundle, options, options.codec !== undefined);
+  return writeZip(files, { level, modified, codec: options.codec });
+}
+
+/** Options of writeQdpxAsync: those of writeQdpx, with an asynchronous native DEFLATE. */
+export interface WriteQdpxAsyncOptions extends Omit<WriteQdpxOptions, 'codec'> {
+  /**
+   * The host's DEFLATE, e.g. the Compression Streams API in the renderer. It has no level:
+   * `compressionLevel` 0 still stores, any other level deflates at the codec's own (zlib's 6).
+   */
+  readonly codec: AsyncRawDeflateCodec;
+}
+
+/**
+ * writeQdpx with an asynchronous DEFLATE: the same project.qde, texts and sidecar, the same
+ * entries stored or deflated as writeQdpx without a codec (a large project's texts stored),
+ * the same zip around them. Only the deflated bytes differ (the codec's level is its own).
+ *
+ * @example
+ * const bytes = await writeQdpxAsync(bundle, { codec: streamCodec });
+ */
+export async function writeQdpxAsync(bundle: ProjectBundle, options: WriteQdpxAsyncOptions): Promise<Uint8Array> {
+  const { files, level, modified } = qdpxEntries(bundle, options, false);
+  return writeZipAsync(files, { level, modified, codec: options.codec });
 }

@@ -1,24 +1,40 @@
 /**
- * A streaming XML writer: elements are opened and closed through calls, never pasted together
- * as strings, and every attribute value and text node is escaped in one place.
+ * Writing XML documents with xmlbuilder 15. The library writes the document: the declaration,
+ * tags and attributes, nesting, empty elements as `<x/>`, indentation. This module escapes
+ * every attribute value and text node before handing it over (the two functions below), and
+ * for a streamed document gathers the output into chunks, so a 95 MB project.qde is never one
+ * string before it is encoded.
  *
- * No library does this work, by exception to project policy, because none installed can do it
- * both correctly and within the export budget (5 s for a project of 200,000 codings, whose
- * project.qde is 600,000 elements and 95 MB; this writer builds it in about 1 s). Measured on
- * that document:
- * - xmlbuilder2 4.0.3, callback API (`createCB`, chunks joined once): 13.4 s. Its DOM API: 10.7 s
- *   and 1.8 GB. Both also lose data: tab, LF and CR in attribute values are written literally (a
- *   reader turns them into spaces), a CR in text is written literally (read back as LF), and text
- *   that looks like an entity (`&amp;`, `&lt;`) is not escaped, so it reads back as `&` or `<`.
- *   Neither has an option to change this.
- * - fast-xml-parser's XMLBuilder: about 3.7 s for the document alone.
+ * Two layouts: streamed through xmlbuilder's callback API (`begin(options, onData)`) with no
+ * indentation, for the project; or built as xmlbuilder's tree and written indented, for small
+ * documents such as a codebook. The streaming writer cannot indent without indenting text
+ * content too, which would change it.
  *
- * Guarantees: the output is well-formed (end tags match, the document has one root, names are
- * checked once per distinct name), attribute values survive attribute-value normalisation
- * (tab, LF and CR are written as character references), text keeps its CRs (`&#13;`), and
- * characters XML 1.0 cannot carry at all (control characters other than tab/LF/CR, lone
- * surrogates, U+FFFE, U+FFFF) are dropped.
+ * Guarantees: attribute values survive attribute-value normalisation (tab, LF and CR are
+ * written as character references), text keeps its CRs (`&#13;`), text that looks like an
+ * entity (`&amp;`) reads back literally, and characters XML 1.0 cannot carry at all (control
+ * characters other than tab/LF/CR, lone surrogates, U+FFFE, U+FFFF) are dropped.
+ *
+ * Why xmlbuilder's own escaping is turned off (`noValidation`, which also skips its name
+ * checks: the names written are fixed in the code). Measured by building the export
+ * benchmark's project.qde (600,000 elements, 95 MB; the whole export has a 5 s budget) on a
+ * shared 2-core machine:
+ * - this module: 2.6–2.9 s (a hand-written writer took 2.2–2.5 s; 0.7 s of either is the
+ *   exporter's own work).
+ * - xmlbuilder's own escaping: 4.0–4.2 s, since it runs six regular-expression replacements on
+ *   every value. It is complete for markup, tab, LF and CR, but throws on characters XML
+ *   cannot carry, and its option to replace them also drops the character before a lone low
+ *   surrogate.
+ * - fast-xml-parser 5's XMLBuilder (fast-xml-builder 1.3) with `processEntities: false` and the
+ *   escaping here: 3.6–4.2 s built one TextSource at a time, 4.8 s and 1.4 GB for the whole
+ *   document at once. With its own escaping, tab, LF and CR in attributes are lost.
+ * - xmlbuilder 15's tree, written indented: 7.1 s and 1.4 GB.
+ * - @xmldom/xmldom 0.9's XMLSerializer: 8.1 s and 2.3 GB, and a CR in text is written literally.
+ * - xmlbuilder2 4.0.3's callback API: 36 s (it builds DOM nodes underneath). It also writes tab,
+ *   LF and CR in attributes and CR in text literally, and leaves `&amp;` in text unescaped.
  */
+import xmlbuilder from 'xmlbuilder';
+import type { XMLDocument, XMLDocumentCB, XMLElement } from 'xmlbuilder';
 
 /** Attribute values in writing order; `undefined` leaves the attribute out. */
 export type XmlAttributes = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -34,8 +50,7 @@ const ATTRIBUTE_NEEDS_WORK = /[\x00-\x1F&<>"\uD800-\uDFFF\uFFFE\uFFFF]/;
 const TEXT_MARKUP = /[&<>\r]/;
 const ATTRIBUTE_MARKUP = /[&<>"\t\n\r]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
-const NAME = /^[A-Za-z_][-A-Za-z0-9_.]*(:[A-Za-z_][-A-Za-z0-9_.]*)?$/;
-/** Flush the string being built into the chunk list past this many UTF-16 units. */
+/** Join the library's small output pieces into one chunk past this many UTF-16 units. */
 const CHUNK = 1 << 16;
 
 /** Removes characters that XML 1.0 cannot represent. */
@@ -69,61 +84,68 @@ export function escapeXmlAttribute(value: string): string {
 }
 
 /**
- * Writes one XML document. Indented with two spaces per level unless `indent` is false; text is
- * never indented (it is written exactly).
+ * The attributes with their strings escaped: the same object when nothing needed escaping (most
+ * do not, and this runs 600,000 times on a large export). xmlbuilder writes numbers and booleans
+ * as `String()` does and leaves `undefined` attributes out.
+ */
+function escapeXmlAttributes(attributes: XmlAttributes | undefined): XmlAttributes | undefined {
+  if (!attributes) return undefined;
+  let escaped: Record<string, string | number | boolean | undefined> | undefined;
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (typeof value !== 'string') continue;
+    const safe = escapeXmlAttribute(value);
+    if (safe !== value) (escaped ??= { ...attributes })[name] = safe;
+  }
+  return escaped ?? attributes;
+}
+
+/** How XmlWriter lays out its document. */
+export interface XmlWriterOptions {
+  /**
+   * Two spaces per level, each element on its own line, text exactly as given (default false).
+   * The whole tree is built before it is written, so this is for small documents (a codebook):
+   * xmlbuilder's streaming writer can only indent by indenting text content too.
+   */
+  readonly indent?: boolean;
+}
+
+/**
+ * Writes one XML document through xmlbuilder, escaping every value: streamed and without
+ * indentation by default, or as an indented tree (`{ indent: true }`).
  *
  * @example
- * const w = new XmlWriter();
+ * const w = new XmlWriter({ indent: true });
  * w.start('CodeBook', { xmlns: 'urn:QDA-XML:codebook:1.0' });
  * w.start('Codes'); w.element('Code', { guid, name: 'A & B', isCodable: true }); w.end(); w.end();
- * w.finish() // → '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook …'
+ * w.finish() // → '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook …>\n  <Codes>\n    <Code … name="A &amp; B" …/>…'
  */
 export class XmlWriter {
-  /** Finished chunks of about CHUNK units each, and the one being built (kept short so it stays cheap to append to). */
+  /** The streaming document (no indentation), or the tree (indented) and its innermost open element. */
+  private readonly stream: XMLDocumentCB | undefined;
+  private readonly tree: XMLDocument | undefined;
+  private current: XMLDocument | XMLElement | undefined;
+  /** Joined chunks of about CHUNK units each, and the pieces of the one being gathered. */
   private readonly chunks: string[] = [];
-  private pieces: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  private pieces: string[] = [];
   private piecesLength = 0;
-  private readonly indents: string[] = ['\n'];
-  private readonly stack: string[] = [];
-  /** Per open element: whether it has child elements (its end tag then goes on its own line). */
-  private readonly hasChildren: boolean[] = [];
-  /** True while the last start tag still lacks its `>` (so an empty element can be `/>`). */
-  private tagOpen = false;
-  private hasText = false;
-  private rootClosed = false;
-  /** Per checked name, the strings written for it (built once: a large document repeats a few names millions of times). */
-  private readonly names = new Map<string, { open: string; close: string; attribute: string }>();
+  private openElements = 0;
+  private hasRoot = false;
 
-  constructor(private readonly indent: boolean = true) {}
-
-  private checkName(name: string): { open: string; close: string; attribute: string } {
-    let strings = this.names.get(name);
-    if (strings) return strings;
-    if (!NAME.test(name)) throw new Error(`"${name}" is not an XML name.`);
-    strings = { open: '<' + name, close: '</' + name + '>', attribute: ' ' + name + '="' };
-    this.names.set(name, strings);
-    return strings;
-  }
-
-  private closeStartTag(): void {
-    if (this.tagOpen) {
-      this.pieces.push('>');
-      this.tagOpen = false;
+  constructor(options: XmlWriterOptions = {}) {
+    if (options.indent) {
+      this.tree = this.current = xmlbuilder.begin({ noValidation: true });
+      this.tree.dec('1.0', 'utf-8');
+    } else {
+      this.stream = xmlbuilder.begin({ noValidation: true, writer: { pretty: false } }, (piece) => this.gather(piece));
+      this.stream.dec('1.0', 'utf-8');
     }
   }
 
-  private indentFor(depth: number): string {
-    while (this.indents.length <= depth) this.indents.push('\n' + '  '.repeat(this.indents.length));
-    return this.indent ? this.indents[depth]! : depth === 0 ? '\n' : '';
-  }
-
-  private write(piece: string): void {
+  private gather(piece: string): void {
     this.pieces.push(piece);
     this.piecesLength += piece.length;
-  }
-
-  /** Joins the pieces into one flat chunk once they are long enough (joining small arrays is cheap; millions of pieces are not). */
-  private flushIfLong(): void {
+    // Joining a short array is cheap; joining millions of pieces at the end is not.
     if (this.piecesLength > CHUNK) {
       this.chunks.push(this.pieces.join(''));
       this.pieces = [];
@@ -133,83 +155,65 @@ export class XmlWriter {
 
   /** Opens an element. */
   start(name: string, attributes?: XmlAttributes): this {
-    if (this.rootClosed) throw new Error('An XML document has exactly one root element.');
-    const strings = this.checkName(name);
-    this.closeStartTag();
-    if (this.hasText) throw new Error(`<${this.stack[this.stack.length - 1]}> already has text; mixed content is not written.`);
-    if (this.hasChildren.length) this.hasChildren[this.hasChildren.length - 1] = true;
-    this.write(this.indentFor(this.stack.length));
-    this.write(strings.open);
-    if (attributes) {
-      for (const key in attributes) {
-        const value = attributes[key];
-        if (value === undefined) continue;
-        this.write(this.checkName(key).attribute);
-        this.write(typeof value === 'string' ? escapeXmlAttribute(value) : String(value));
-        this.write('"');
-      }
-    }
-    this.stack.push(name);
-    this.hasChildren.push(false);
-    this.tagOpen = true;
+    // xmlbuilder's tree would take a second root without complaint.
+    if (this.openElements === 0 && this.hasRoot) throw new Error('An XML document has exactly one root element.');
+    if (this.stream) this.stream.ele(name, escapeXmlAttributes(attributes));
+    else this.current = this.current!.ele(name, escapeXmlAttributes(attributes));
+    this.openElements++;
+    this.hasRoot = true;
     return this;
   }
 
-  /** Writes character data into the open element (which then may not get child elements). */
+  /** Writes character data into the open element. */
   text(value: string): this {
-    if (!this.stack.length) throw new Error('Text must be inside an element.');
-    if (this.hasChildren[this.hasChildren.length - 1]) throw new Error('Mixed content is not written.');
     if (value === '') return this;
-    this.closeStartTag();
-    this.write(escapeXmlText(value));
-    this.hasText = true;
+    if (this.stream) this.stream.txt(escapeXmlText(value));
+    else this.current!.txt(escapeXmlText(value));
     return this;
   }
 
   /** Closes the innermost open element. */
   end(): this {
-    const name = this.stack.pop();
-    if (name === undefined) throw new Error('No element is open.');
-    const hadChildren = this.hasChildren.pop();
-    if (this.tagOpen) {
-      this.write('/>');
-      this.tagOpen = false;
-    } else if (hadChildren && this.indent) {
-      this.write(this.indentFor(this.stack.length));
-      this.write(this.names.get(name)!.close);
-    } else {
-      this.write(this.names.get(name)!.close);
-    }
-    this.flushIfLong();
-    this.hasText = false;
-    if (!this.stack.length) this.rootClosed = true;
+    if (this.openElements === 0) throw new Error('No element is open.');
+    if (this.stream) this.stream.up();
+    // The root's up() throws in xmlbuilder's tree; above the root is the document.
+    else this.current = this.openElements === 1 ? this.tree : this.current!.up();
+    this.openElements--;
     return this;
   }
 
-  /** An element with attributes and optional text, opened and closed. */
+  /** An element with attributes and optional text, opened and closed (`<x/>` when it has neither). */
   element(name: string, attributes?: XmlAttributes, text?: string): this {
     this.start(name, attributes);
     if (text !== undefined) this.text(text);
     return this.end();
   }
 
-  private checkFinished(): void {
-    if (this.stack.length) throw new Error(`<${this.stack[this.stack.length - 1]}> is still open.`);
-    if (!this.rootClosed) throw new Error('The document has no root element.');
+  /** Ends the document; xmlbuilder would silently close what is still open, so that is refused here. */
+  private endDocument(): void {
+    if (this.openElements > 0) throw new Error(`${this.openElements} element(s) are still open.`);
+    if (!this.hasRoot) throw new Error('The document has no root element.');
+    if (this.stream) {
+      this.stream.end();
+      this.chunks.push(this.pieces.join(''));
+      this.pieces = [];
+    } else {
+      // dontPrettyTextNodes: an element holding text and elements keeps its text unindented.
+      this.chunks.push(this.tree!.end({ pretty: true, indent: '  ', newline: '\n', dontPrettyTextNodes: true }));
+    }
+    // Like any text file, the document ends with a line break.
+    this.chunks.push('\n');
   }
 
   /** The document as text. Throws if an element is still open or there is no root. */
   finish(): string {
-    this.checkFinished();
-    return this.chunks.join('') + this.pieces.join('') + '\n';
+    this.endDocument();
+    return this.chunks.join('');
   }
 
-  /** The document as UTF-8 bytes, encoded chunk by chunk (no full-size string is ever built). */
+  /** The document as UTF-8 bytes, encoded chunk by chunk (no full-size string is ever built when streaming). */
   finishBytes(): Uint8Array {
-    this.checkFinished();
-    this.pieces.push('\n');
-    this.chunks.push(this.pieces.join(''));
-    this.pieces = [];
+    this.endDocument();
     const encoder = new TextEncoder();
     const encoded = this.chunks.map((chunk) => encoder.encode(chunk));
     this.chunks.length = 0;

@@ -1,16 +1,29 @@
 /**
- * Zip archives for .qdpx, read defensively. The central directory is parsed here (not trusted
- * to a general unzip) so that, before a single byte is inflated, every entry name is checked
- * (no `..`, no absolute path, no drive letter) and the declared sizes are checked against a
- * limit; while inflating, the output is counted and inflation stops the moment an entry
- * exceeds its declared size or the total exceeds the limit. Only the entries a reader asks for
- * are inflated. Writing uses fflate's streaming Zip.
+ * Zip archives for .qdpx, read defensively. The central directory is parsed here so that,
+ * before a single byte is inflated, every entry name is checked (no `..`, no absolute path, no
+ * drive letter) and the declared sizes are checked against a limit; while inflating, the
+ * output is counted and inflation stops the moment an entry exceeds its declared size or the
+ * total exceeds the limit. Only the entries a reader asks for are inflated. Writing goes
+ * through fflate's streaming Zip.
  *
- * Compression is fflate's by default (pure JavaScript, runs anywhere). A host with a native
- * DEFLATE (Node's zlib in the command line or the Electron main process) can pass it as a
+ * Why fflate (0.8.3) does not read the archive as well: `unzipSync` inflates each entry into a
+ * buffer of the size the directory declares and silently drops the rest, still running the
+ * stream to its end, so an entry that lies about its size (a zip bomb) would come back
+ * truncated instead of refused, after seconds of wasted work; and it gives neither an entry's
+ * CRC-32 nor its compressed bytes, which a check or a native inflate would need. Its streaming
+ * `Unzip`, which could count, finds entries by their local headers and, for an entry with a
+ * data descriptor (fflate's own Zip writes one for every entry, MAXQDA too), by scanning the
+ * data for signatures, so it misreads valid archives. zip.test.ts shows both.
+ *
+ * DEFLATE, both ways, is fflate's by default (pure JavaScript, runs anywhere). A host with a
+ * native one (Node's zlib in the command line or the Electron main process) can pass it as a
  * `RawDeflateCodec`: three to four times faster on large projects, same bytes on disk format.
+ * A host whose native DEFLATE is asynchronous (the Compression Streams API in the renderer)
+ * passes an `AsyncRawDeflateCodec` to `writeZipAsync`, and to `ZipArchive.inflateAhead` before
+ * reading: the entries are inflated ahead with every check `read` makes, and `read` then hands
+ * out those bytes (or throws the entry's error), so the readers above stay synchronous.
  */
-import { deflateSync, Inflate, Zip, ZipPassThrough } from 'fflate';
+import { deflateSync, Inflate, Zip, ZipPassThrough, type DeflateOptions } from 'fflate';
 import { ExchangeError } from './errors.ts';
 
 /** Default ceiling on everything a zip may inflate to: 1 GiB. */
@@ -34,6 +47,22 @@ export interface RawDeflateCodec {
   crc32?(data: Uint8Array): number;
   /** Must throw when the output would exceed `maxOutputLength` bytes (zlib's maxOutputLength option). */
   inflate(data: Uint8Array, maxOutputLength: number): Uint8Array;
+}
+
+/**
+ * Raw DEFLATE that runs asynchronously, e.g. the Compression Streams API
+ * (renderer/features/exchange/streamCodec.ts). It has no level to choose: the Compression
+ * Streams API offers none, and deflates at zlib's default (6), so `writeZipAsync` only tells
+ * stored entries (level 0) from deflated ones.
+ */
+export interface AsyncRawDeflateCodec {
+  deflate(data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Must reject as soon as the output would exceed `maxOutputLength` bytes, with a RangeError
+   * (so the file is refused as a zip bomb rather than as damaged) and without inflating the
+   * rest; any other rejection means the data is damaged.
+   */
+  inflate(data: Uint8Array, maxOutputLength: number): Promise<Uint8Array>;
 }
 
 export interface ZipLimits {
@@ -71,9 +100,13 @@ export function isUnsafeZipPath(name: string): boolean {
  * @example
  * const zip = openZip(bytes);
  * const qde = zip.read(zip.find('project.qde')!);
+ * // With an asynchronous codec: inflate first, then read as usual.
+ * await zip.inflateAhead([zip.find('project.qde')!], streamCodec);
  */
 export class ZipArchive {
   private inflatedTotal = 0;
+  /** What `inflateAhead` got for an entry: its bytes, or the error reading it is to throw. */
+  private readonly inflated = new Map<ZipEntry, Uint8Array | ExchangeError>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -90,8 +123,8 @@ export class ZipArchive {
     return this.entries.find((entry) => entry.name.toLowerCase() === lower);
   }
 
-  /** Inflates one entry, enforcing its declared size and the archive's limit while inflating. */
-  read(entry: ZipEntry): Uint8Array {
+  /** The entry's data as stored, once its local header and extent check out. */
+  private storedData(entry: ZipEntry): Uint8Array {
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const at = entry.localHeaderOffset;
     if (at + 30 > this.bytes.length || view.getUint32(at, true) !== SIG_LOCAL) {
@@ -100,7 +133,12 @@ export class ZipArchive {
     const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const dataEnd = dataStart + entry.compressedSize;
     if (dataEnd > this.bytes.length) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (its data runs past the end of the file).`);
-    const compressed = this.bytes.subarray(dataStart, dataEnd);
+    return this.bytes.subarray(dataStart, dataEnd);
+  }
+
+  /** Inflates one entry, enforcing its declared size and the archive's limit while inflating. */
+  read(entry: ZipEntry): Uint8Array {
+    const compressed = this.storedData(entry);
     const declared = entry.uncompressedSize;
     const budget = this.maxInflatedBytes - this.inflatedTotal;
     if (declared > budget) throw new ExchangeError(`The zip would inflate to more than the limit of ${formatBytes(this.maxInflatedBytes)}, so it was refused.`);
@@ -110,6 +148,14 @@ export class ZipArchive {
       return compressed;
     }
     if (entry.method !== 8) throw new ExchangeError(`The zip entry "${entry.name}" uses a compression method (${entry.method}) Marginalia cannot read.`);
+    const ahead = this.inflated.get(entry);
+    if (ahead instanceof ExchangeError) throw ahead;
+    if (ahead) {
+      // Handed out once, as `read` does: the archive keeps no second copy of a 95 MB project.qde.
+      this.inflated.delete(entry);
+      this.inflatedTotal += declared;
+      return ahead;
+    }
     if (this.codec) {
       let inflated: Uint8Array;
       try {
@@ -117,15 +163,14 @@ export class ZipArchive {
       } catch {
         throw new ExchangeError(`The zip entry "${entry.name}" is damaged or inflates to more than its declared ${formatBytes(declared)}, so the file was refused.`);
       }
-      if (inflated.length !== declared) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (it inflates to ${inflated.length} bytes, not the ${declared} it declares).`);
+      checkInflatedSize(entry, inflated.length);
       this.inflatedTotal += declared;
       return inflated;
     }
     const out = new Uint8Array(declared);
     let written = 0;
-    const tooBig = () => new ExchangeError(`The zip entry "${entry.name}" inflates to more than its declared ${formatBytes(declared)}, so the file was refused.`);
     const inflater = new Inflate((chunk) => {
-      if (written + chunk.length > declared) throw tooBig();
+      if (written + chunk.length > declared) throw tooBig(entry);
       out.set(chunk, written);
       written += chunk.length;
     });
@@ -137,12 +182,69 @@ export class ZipArchive {
       for (let i = 0; i < compressed.length; i += CHUNK) inflater.push(compressed.subarray(i, i + CHUNK), i + CHUNK >= compressed.length);
     } catch (error) {
       if (error instanceof ExchangeError) throw error;
-      throw new ExchangeError(`The zip entry "${entry.name}" is damaged and cannot be inflated.`);
+      throw damaged(entry);
     }
-    if (written !== declared) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (it inflates to ${written} bytes, not the ${declared} it declares).`);
+    checkInflatedSize(entry, written);
     this.inflatedTotal += written;
     return out;
   }
+
+  /**
+   * Inflates deflated entries through an asynchronous codec, a few at a time, each capped at its
+   * declared size, so that `read` can then hand them out synchronously. Never rejects for a bad
+   * entry: what `read` would throw for it (the messages fflate's inflate gives) is kept and
+   * thrown when the entry is read, so a file is refused for the same reason, in the same order,
+   * as by `read` alone. Entries `read` will refuse before inflating (a damaged header, an
+   * unknown method) and stored ones are left to `read`; so is any entry not passed here, or
+   * read a second time (`read` inflates it then with the synchronous DEFLATE).
+   */
+  async inflateAhead(entries: Iterable<ZipEntry>, codec: AsyncRawDeflateCodec): Promise<void> {
+    const work: { entry: ZipEntry; compressed: Uint8Array }[] = [];
+    for (const entry of new Set(entries)) {
+      if (entry.method !== 8 || this.inflated.has(entry)) continue;
+      try {
+        work.push({ entry, compressed: this.storedData(entry) });
+      } catch {
+        continue;
+      }
+    }
+    await forEachConcurrently(work, async ({ entry, compressed }) => {
+      let result: Uint8Array | ExchangeError;
+      try {
+        result = await codec.inflate(compressed, entry.uncompressedSize);
+        checkInflatedSize(entry, result.length);
+      } catch (error) {
+        result = error instanceof ExchangeError ? error : error instanceof RangeError ? tooBig(entry) : damaged(entry);
+      }
+      this.inflated.set(entry, result);
+    });
+  }
+}
+
+/**
+ * Runs `task` on every item, a few at a time: enough to keep a codec that works off the calling
+ * thread busy, few enough that thousands of entries never hold thousands of zlib states (about
+ * 300 KB each when deflating) at once.
+ */
+async function forEachConcurrently<T>(items: readonly T[], task: (item: T) => Promise<void>, limit = 4): Promise<void> {
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+}
+
+function tooBig(entry: ZipEntry): ExchangeError {
+  return new ExchangeError(`The zip entry "${entry.name}" inflates to more than its declared ${formatBytes(entry.uncompressedSize)}, so the file was refused.`);
+}
+
+function damaged(entry: ZipEntry): ExchangeError {
+  return new ExchangeError(`The zip entry "${entry.name}" is damaged and cannot be inflated.`);
+}
+
+/** Throws when an entry inflated to other than its declared size (truncated data, or a codec that ignored its cap). */
+function checkInflatedSize(entry: ZipEntry, length: number): void {
+  if (length !== entry.uncompressedSize) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (it inflates to ${length} bytes, not the ${entry.uncompressedSize} it declares).`);
 }
 
 /**
@@ -234,7 +336,7 @@ export interface ZipInput {
   readonly level?: number;
 }
 
-/** A zip entry whose data some host function deflates (fflate computes the CRC and sizes). */
+/** A zip entry whose data some host function deflates, or has deflated (fflate computes the CRC and sizes). */
 class DeflatedByCodec extends ZipPassThrough {
   constructor(
     filename: string,
@@ -258,17 +360,50 @@ class DeflatedByCodec extends ZipPassThrough {
   }
 }
 
+/** How to write a zip. */
+export interface WriteZipOptions {
+  /** 0 stores, 1–9 deflate (1 is fastest); default 6. Each file may set its own. */
+  readonly level?: number;
+  /** The time stamped on every entry, so the same input gives the same bytes; default 2000-01-01. */
+  readonly modified?: Date;
+}
+
 /**
  * Writes a zip archive. `level` 0 stores, 1–9 deflate (1 is fastest); `modified` is the time
  * stamped on every entry, so the same input gives the same bytes; `codec` replaces fflate's
  * deflate with the host's.
  */
-export function writeZip(files: readonly ZipInput[], options: { level?: number; modified?: Date; codec?: RawDeflateCodec } = {}): Uint8Array {
-  const level = (options.level ?? 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-  const mtime = options.modified ?? new Date(Date.UTC(2000, 0, 1));
+export function writeZip(files: readonly ZipInput[], options: WriteZipOptions & { codec?: RawDeflateCodec } = {}): Uint8Array {
   const codec = options.codec;
-  const deflateAt = (entryLevel: number) =>
-    codec ? (data: Uint8Array) => codec.deflate(data, entryLevel) : (data: Uint8Array) => deflateSync(data, { level: entryLevel as typeof level });
+  const deflate = codec ? (file: ZipInput, level: number) => codec.deflate(file.data, level) : (file: ZipInput, level: number) => deflateSync(file.data, { level: level as DeflateOptions['level'] });
+  return assembleZip(files, options, deflate, codec?.crc32);
+}
+
+/**
+ * `writeZip` with an asynchronous codec: the entries are deflated first, a few at a time (a
+ * host whose codec works off the calling thread runs them in parallel), then put together
+ * exactly as `writeZip` does. The codec has no levels: level 0 stores, any other deflates at the
+ * codec's own level.
+ *
+ * @example
+ * const bytes = await writeZipAsync([{ name: 'project.qde', data }], { codec: streamCodec });
+ */
+export async function writeZipAsync(files: readonly ZipInput[], options: WriteZipOptions & { codec: AsyncRawDeflateCodec }): Promise<Uint8Array> {
+  const deflated = new Map<ZipInput, Uint8Array>();
+  await forEachConcurrently(
+    files.filter((file) => entryLevel(file, options) !== 0),
+    async (file) => void deflated.set(file, await options.codec.deflate(file.data)),
+  );
+  return assembleZip(files, options, (file) => deflated.get(file)!);
+}
+
+function entryLevel(file: ZipInput, options: WriteZipOptions): number {
+  return file.level ?? options.level ?? 6;
+}
+
+/** The zip of `files` through fflate's Zip, each deflated entry's data given by `deflate`. */
+function assembleZip(files: readonly ZipInput[], options: WriteZipOptions, deflate: (file: ZipInput, level: number) => Uint8Array, crc32?: (data: Uint8Array) => number): Uint8Array {
+  const mtime = options.modified ?? new Date(Date.UTC(2000, 0, 1));
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -276,8 +411,8 @@ export function writeZip(files: readonly ZipInput[], options: { level?: number; 
     else chunks.push(chunk);
   });
   for (const file of files) {
-    const entryLevel = file.level ?? level;
-    const entry = entryLevel === 0 ? new ZipPassThrough(file.name) : new DeflatedByCodec(file.name, deflateAt(entryLevel), codec?.crc32);
+    const level = entryLevel(file, options);
+    const entry = level === 0 ? new ZipPassThrough(file.name) : new DeflatedByCodec(file.name, () => deflate(file, level), crc32);
     entry.mtime = mtime;
     zip.add(entry);
     entry.push(file.data, true);

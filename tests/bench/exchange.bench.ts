@@ -5,89 +5,36 @@
  * own child process and reports its peak resident set size), and `marginalia info` on the file
  * (the real CLI, spawned). Targets: export < 5 s, import < 5 s, peak < 1 GB, info < 3 s.
  *
- * Two DEFLATE paths are measured: fflate (pure JavaScript: what a browser renderer gets) and
- * Node's zlib passed as a RawDeflateCodec (what the command line and the Electron main process
- * use).
+ * Three DEFLATE paths are measured: fflate (pure JavaScript, synchronous: what the renderer
+ * used before it had a native one), Node's zlib passed as a RawDeflateCodec (what the command
+ * line uses), and the Compression Streams API through writeQdpxAsync/readQdpxAsync with the
+ * renderer's own codec module (renderer/features/exchange/streamCodec.ts: the app's path, in
+ * the browser and in Electron's renderer). Node 20 has the same CompressionStream and
+ * DecompressionStream globals, and Chromium implements them with native zlib as Node does, so
+ * this row stands in for the app. One difference: Node runs the streams' zlib work on its
+ * thread pool, so entries deflated at once can use a second core, whereas Chromium runs it on
+ * the calling thread, and Node's web streams cost more per chunk than Chromium's. So the
+ * fflate and Compression Streams paths are also timed inside Debian's Chromium, on the page's
+ * main thread as in the app (exchangeChromium.ts; times only).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Code, CodeId, Coder, CoderId, Document, DocumentId, Memo, MemoId, ProjectBundle, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
-import { readQdpx, writeQdpx } from '../../shared/refi/index.ts';
+import { readQdpx, readQdpxAsync, writeQdpx, writeQdpxAsync } from '../../shared/refi/index.ts';
 import { nodeCodec } from '../../cli/commands/exchangeHelpers.ts';
+import { streamCodec } from '../../renderer/features/exchange/streamCodec.ts';
+import type { ChromiumRun, run as runInChromium } from './exchangeChromium.ts';
+import { generateProject } from './exchangeProject.ts';
 import { median, reportFigure } from './report.ts';
-
-const DOCUMENTS = 500;
-const CHARS_PER_DOCUMENT = 100_000;
-const CODINGS = 200_000;
-const CODES = 200;
-
-/** mulberry32: a small seeded PRNG, so every run measures the same project. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function guid(next: () => number): string {
-  const hex = () => Math.floor(next() * 0x10000).toString(16).padStart(4, '0');
-  return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-a${hex().slice(1)}-${hex()}${hex()}${hex()}`;
-}
-
-const WORDS = ['the', 'participant', 'said', 'school', 'vaccine', 'we', 'were', 'afraid', 'naïve', 'Ünïcödé', 'garçon', 'interview', 'because', 'mother', 'doctor', 'never', 'trust', 'news', 'family', '😀', '😡', '🙏🏽', 'really', 'köszönöm', 'and', 'but', 'think', 'maybe', 'öt', 'ő'];
-
-/** The generated project. Deterministic for a seed. */
-export function generateProject(seed = 42): ProjectBundle {
-  const next = random(seed);
-  const projectId = guid(next) as ProjectId;
-  const created = '2026-01-15T10:00:00.000Z';
-  const coders: Coder[] = ['Ana', 'Ben', 'Chloé'].map((name, i) => ({ id: guid(next) as CoderId, name, color: ['#4e79a7', '#f28e2b', '#e15759'][i]! }));
-  const codes: Code[] = [];
-  for (let i = 0; i < CODES; i++) {
-    const parentId = i < 10 ? null : codes[Math.floor(next() * Math.min(i, 60))]!.id;
-    codes.push({ id: guid(next) as CodeId, projectId, parentId, name: `Code ${i} – ${WORDS[i % WORDS.length]}`, color: '#59a14f', description: `What code ${i} captures.`, definition: i % 3 ? `Definition ${i}` : '', inclusion: '', exclusion: '', examples: '', isCodable: i >= 10, order: i });
-  }
-  const codable = codes.filter((c) => c.isCodable);
-  const documents: Document[] = [];
-  for (let d = 0; d < DOCUMENTS; d++) {
-    const parts: string[] = [];
-    let length = 0;
-    while (length < CHARS_PER_DOCUMENT) {
-      const word = WORDS[Math.floor(next() * WORDS.length)]!;
-      const separator = next() < 0.02 ? '\n' : ' ';
-      parts.push(word, separator);
-      length += word.length + 1;
-    }
-    documents.push({ id: guid(next) as DocumentId, projectId, name: `Interview ${d + 1}`, text: parts.join(''), origin: 'txt', order: d, createdAt: created, variables: { group: d % 2 ? 'A' : 'B' } });
-  }
-  const segments: Segment[] = [];
-  const perDocument = CODINGS / DOCUMENTS;
-  for (const document of documents) {
-    const text = document.text;
-    for (let i = 0; i < perDocument; i++) {
-      let start = Math.floor(next() * (text.length - 500));
-      let end = start + 20 + Math.floor(next() * 400);
-      // Never split an emoji: offsets sit on code point boundaries, as the editor makes them.
-      if ((text.charCodeAt(start) & 0xfc00) === 0xdc00) start--;
-      if ((text.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
-      segments.push({ id: guid(next) as SegmentId, projectId, documentId: document.id, codeId: codable[Math.floor(next() * codable.length)]!.id, coderId: coders[i % 3]!.id, start, end, createdAt: created });
-    }
-  }
-  const memos: Memo[] = segments.slice(0, 100).map((segment, i) => ({ id: guid(next) as MemoId, projectId, target: { kind: 'segment', id: segment.id }, title: `Memo ${i}`, content: '', plainText: `Thoughts on passage ${i}.`, coderId: coders[0]!.id, createdAt: created, modifiedAt: created }));
-  return { project: { id: projectId, name: 'Bench project', description: '', createdAt: created, modifiedAt: created }, coders, codes, documents, segments, memos, sets: [] };
-}
 
 /** Peak resident set size of this process so far, in MB. */
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
 
-type Codec = 'fflate' | 'zlib';
+type Codec = 'fflate' | 'zlib' | 'streams';
+
+const CODEC_LABELS: Record<Codec, string> = { fflate: 'fflate', zlib: 'zlib', streams: 'Compression Streams, the app’s path' };
 
 async function phase(name: 'export' | 'import', codecName: Codec, file: string): Promise<void> {
   const codec = codecName === 'zlib' ? nodeCodec : undefined;
@@ -95,14 +42,14 @@ async function phase(name: 'export' | 'import', codecName: Codec, file: string):
     const bundle = generateProject();
     const before = peakMb();
     const t0 = performance.now();
-    const bytes = writeQdpx(bundle, { codec });
+    const bytes = codecName === 'streams' ? await writeQdpxAsync(bundle, { codec: streamCodec }) : writeQdpx(bundle, { codec });
     const ms = performance.now() - t0;
     writeFileSync(file, bytes);
     console.log(JSON.stringify({ ms, peakMb: peakMb(), generatedMb: before, bytes: bytes.length }));
   } else {
     const bytes = new Uint8Array(readFileSync(file));
     const t0 = performance.now();
-    const { bundle } = readQdpx(bytes, { codec });
+    const { bundle } = codecName === 'streams' ? await readQdpxAsync(bytes, { codec: streamCodec }) : readQdpx(bytes, { codec });
     const ms = performance.now() - t0;
     console.log(JSON.stringify({ ms, peakMb: peakMb(), segments: bundle.segments.length, documents: bundle.documents.length }));
   }
@@ -119,6 +66,36 @@ function runPhase(name: string, codec: Codec, file: string): Promise<PhaseResult
   });
 }
 
+/**
+ * `runs` exports and imports inside Debian's Chromium per DEFLATE path, each in a fresh page
+ * (see exchangeChromium.ts). Times only: a page has no peak resident size to report.
+ */
+async function chromiumRuns(codec: 'streams' | 'fflate', runs: number): Promise<ChromiumRun[]> {
+  // Imported here, not at the top: the phase processes must not carry Vite's memory in their peak.
+  const { build } = await import('vite');
+  const { launchChromium, newPage } = await import('../e2e/browser.ts');
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: false, lib: { entry: fileURLToPath(new URL('./exchangeChromium.ts', import.meta.url)), formats: ['iife'], name: 'marginaliaExchangeBench' } },
+  });
+  const bundled = (Array.isArray(output) ? output[0] : output) as { output: { code?: string }[] };
+  const script = bundled.output[0]!.code!;
+  const browser = await launchChromium();
+  try {
+    const results: ChromiumRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { context, page } = await newPage(browser);
+      await page.addScriptTag({ content: script });
+      results.push(await page.evaluate((name) => (globalThis as unknown as { marginaliaExchangeBench: { run: typeof runInChromium } }).marginaliaExchangeBench.run(name), codec));
+      await context.close();
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const phaseIndex = process.argv.indexOf('--phase');
   if (phaseIndex >= 0) return phase(process.argv[phaseIndex + 1] as 'export' | 'import', process.argv[phaseIndex + 2] as Codec, process.argv[phaseIndex + 3]!);
@@ -127,17 +104,27 @@ async function main(): Promise<void> {
   const runs = 3;
   const list = (results: PhaseResult[], key: 'ms' | 'peakMb') => results.map((r) => r[key].toFixed(0)).join(' / ');
   try {
-    for (const codec of ['fflate', 'zlib'] as const) {
+    // zlib last: `info` below reads the file the last export left, the command line's own.
+    for (const codec of ['fflate', 'streams', 'zlib'] as const) {
+      const label = CODEC_LABELS[codec];
       const exports: PhaseResult[] = [];
       const imports: PhaseResult[] = [];
       for (let i = 0; i < runs; i++) exports.push(await runPhase('export', codec, file));
-      console.log(`export (${codec}): 500 documents, 50 MB of text, 200,000 codings → ${(exports[0]!['bytes']! / 1e6).toFixed(1)} MB .qdpx in ${list(exports, 'ms')} ms; peak RSS ${list(exports, 'peakMb')} MB (the generated project alone: ${exports[0]!['generatedMb']!.toFixed(0)} MB)`);
+      console.log(`export (${label}): 500 documents, 50 MB of text, 200,000 codings → ${(exports[0]!['bytes']! / 1e6).toFixed(1)} MB .qdpx in ${list(exports, 'ms')} ms; peak RSS ${list(exports, 'peakMb')} MB (the generated project alone: ${exports[0]!['generatedMb']!.toFixed(0)} MB)`);
       for (let i = 0; i < runs; i++) imports.push(await runPhase('import', codec, file));
-      console.log(`import (${codec}): ${imports[0]!['segments']} segments in ${imports[0]!['documents']} documents in ${list(imports, 'ms')} ms; peak RSS ${list(imports, 'peakMb')} MB`);
-      reportFigure({ name: `exchange: export 500 docs / 200k codings to .qdpx (${codec})`, median: median(exports.map((e) => e.ms)), unit: 'ms', target: '< 5000 ms' });
-      reportFigure({ name: `exchange: import that .qdpx (${codec})`, median: median(imports.map((e) => e.ms)), unit: 'ms', target: '< 5000 ms' });
-      reportFigure({ name: `exchange: peak RSS during export (${codec})`, median: median(exports.map((e) => e.peakMb)), unit: 'MB', target: '< 1024 MB' });
-      reportFigure({ name: `exchange: peak RSS during import (${codec})`, median: median(imports.map((e) => e.peakMb)), unit: 'MB', target: '< 1024 MB' });
+      console.log(`import (${label}): ${imports[0]!['segments']} segments in ${imports[0]!['documents']} documents in ${list(imports, 'ms')} ms; peak RSS ${list(imports, 'peakMb')} MB`);
+      reportFigure({ name: `exchange: export 500 docs / 200k codings to .qdpx (${label})`, median: median(exports.map((e) => e.ms)), unit: 'ms', target: '< 5000 ms' });
+      reportFigure({ name: `exchange: import that .qdpx (${label})`, median: median(imports.map((e) => e.ms)), unit: 'ms', target: '< 5000 ms' });
+      reportFigure({ name: `exchange: peak RSS during export (${label})`, median: median(exports.map((e) => e.peakMb)), unit: 'MB', target: '< 1024 MB' });
+      reportFigure({ name: `exchange: peak RSS during import (${label})`, median: median(imports.map((e) => e.peakMb)), unit: 'MB', target: '< 1024 MB' });
+    }
+    for (const codec of ['fflate', 'streams'] as const) {
+      const label = `${CODEC_LABELS[codec]}, in Chromium`;
+      const results = await chromiumRuns(codec, runs);
+      const ms = (key: 'exportMs' | 'importMs') => results.map((r) => r[key].toFixed(0)).join(' / ');
+      console.log(`export and import (${label}): ${(results[0]!.bytes / 1e6).toFixed(1)} MB .qdpx in ${ms('exportMs')} ms; ${results[0]!.segments} segments back in ${ms('importMs')} ms`);
+      reportFigure({ name: `exchange: export to .qdpx (${label})`, median: median(results.map((r) => r.exportMs)), unit: 'ms', target: '< 5000 ms' });
+      reportFigure({ name: `exchange: import that .qdpx (${label})`, median: median(results.map((r) => r.importMs)), unit: 'ms', target: '< 5000 ms' });
     }
     const cli = fileURLToPath(new URL('../../cli/bin/marginalia.mjs', import.meta.url));
     const infoTimes: number[] = [];

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
 import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
 
 let browser: Browser;
@@ -110,6 +111,26 @@ describe('coding a passage', () => {
   });
 });
 
+describe('hiding highlights', () => {
+  it('hides a code’s highlights and still shows a code created in vivo afterwards', async () => {
+    const { context, page } = await newPage(browser);
+    await firstRun(page);
+    await dragSelect(page, 'rush into the conference center');
+    await page.keyboard.press('2');
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    const secondCode = page.getByRole('treeitem').filter({ has: page.locator('.code-key', { hasText: /^2$/ }) }).first();
+    await secondCode.locator('.code-row-eye').click();
+    await expect.poll(() => paintedRangeCount(page)).toBe(0);
+    await dragSelect(page, 'Eggs were thrown and fog horns blared');
+    await page.keyboard.press('Control+Shift+K');
+    await expect.poll(() => treeItem(page, 'Eggs were thrown').count()).toBeGreaterThan(0);
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await page.getByRole('button', { name: 'Show all highlights' }).click();
+    await expect.poll(() => paintedRangeCount(page)).toBe(2);
+    await context.close();
+  });
+});
+
 describe('editing the codebook', () => {
   it('creates a code, recolours it and makes it a sub-code, all undoable', async () => {
     const { context, page } = await newPage(browser);
@@ -181,6 +202,60 @@ describe('overlapping codings', () => {
     await expect.poll(() => page.locator('.spot-tooltip-row').count()).toBe(2);
     expect(await page.locator('.spot-tooltip').textContent()).toContain('Ana Ruiz');
     await screenshot(page, 'workbench-overlap');
+    await context.close();
+  });
+});
+
+describe('long documents', () => {
+  /** The text of every registered coding Range (what the browser paints). */
+  const paintedTexts = (page: Page) =>
+    page.evaluate(() => {
+      const texts: string[] = [];
+      CSS.highlights.forEach((highlight, name) => {
+        if (name.startsWith('marginalia-code-')) highlight.forEach((range) => texts.push((range as Range).toString()));
+      });
+      return texts;
+    });
+
+  it('paints the codings near the screen and, as the researcher scrolls, the ones further down', async () => {
+    const { context, page } = await newPage(browser);
+    await firstRun(page);
+    const PARAGRAPHS = 3000;
+    // A long document coded in every tenth paragraph, written through the app's own database.
+    await page.evaluate(async (paragraphs) => {
+      const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
+      const projectId = (await db.settings.get('currentProjectId'))!.value as string;
+      const coder = (await db.coders.toArray())[0]!;
+      const code = (await db.codes.where('projectId').equals(projectId).filter((c) => c.isCodable).first())!;
+      const lines = Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i}: the council debated the policing budget while residents described the harm of delays in some detail.`);
+      const text = lines.join('\n');
+      const documentId = crypto.randomUUID();
+      const at = new Date().toISOString();
+      const segments: object[] = [];
+      let start = 0;
+      for (let i = 0; i < paragraphs; i++) {
+        if (i % 10 === 0) segments.push({ id: crypto.randomUUID(), projectId, documentId, codeId: code.id, coderId: coder.id, start, end: start + `Paragraph ${i}`.length, createdAt: at });
+        start += lines[i]!.length + 1;
+      }
+      await db.transaction('rw', [db.documents, db.documentTexts, db.segments], async () => {
+        await db.documents.add({ id: documentId, projectId, name: 'Long council minutes', origin: 'txt', order: 99, createdAt: at, variables: {} } as never);
+        await db.documentTexts.add({ documentId, text } as never);
+        await db.segments.bulkAdd(segments as never);
+      });
+    }, PARAGRAPHS);
+    await page.locator('.document-item', { hasText: 'Long council minutes' }).click();
+    await page.waitForSelector(`[data-testid="document-text"][data-painted-segments="${PARAGRAPHS / 10}"]`);
+
+    const atTop = await paintedTexts(page);
+    expect(atTop).toContain('Paragraph 0');
+    expect(atTop).not.toContain(`Paragraph ${PARAGRAPHS - 10}`);
+    // Only the codings around the screen are registered: that keeps a new coding cheap to show.
+    expect(atTop.length).toBeLessThan(PARAGRAPHS / 10);
+
+    await page.locator('.document-scroller').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+    await expect.poll(() => paintedTexts(page)).toContain(`Paragraph ${PARAGRAPHS - 10}`);
+    expect(await paintedTexts(page)).not.toContain('Paragraph 0');
+    await screenshot(page, 'workbench-long-document-end');
     await context.close();
   });
 });

@@ -46,10 +46,7 @@ function kindWord(fields: { isCodable?: boolean }): string {
 
 /** Every change the codebook can make, as functions that report their own errors. */
 export function useCodebookActions() {
-  const { db, project, run, visibleCodeIds, setVisibleCodeIds } = useWorkspace();
-  // Read at call time: a code created while some highlights are hidden must be shown.
-  const visibleRef = useRef(visibleCodeIds);
-  visibleRef.current = visibleCodeIds;
+  const { db, project, run } = useWorkspace();
 
   return useMemo(
     () => ({
@@ -59,8 +56,6 @@ export function useCodebookActions() {
         await run(async () => {
           result.code = await createCode(db, project.id, fields);
         }, `Created ${kindWord(fields)} “${fields.name.trim()}”.`);
-        const visible = visibleRef.current;
-        if (result.code && visible !== null) setVisibleCodeIds(new Set([...visible, result.code.id]));
         return result.code ?? null;
       },
       rename(code: Code, name: string): Promise<void> {
@@ -94,7 +89,7 @@ export function useCodebookActions() {
         return describeCodeDeletion(db, id);
       },
     }),
-    [db, project.id, run, setVisibleCodeIds],
+    [db, project.id, run],
   );
 }
 

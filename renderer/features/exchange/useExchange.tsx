@@ -6,7 +6,9 @@
  * Bytes come from and go to the host bridge (native dialogs in Electron, a file input and a
  * download in a browser); `shared/` reads and writes the formats; the exchange repository
  * writes the database in one transaction. A file that cannot be read shows its one-sentence
- * ExchangeError and changes nothing.
+ * ExchangeError and changes nothing. Projects are zipped and unzipped with the browser's native
+ * DEFLATE (the Compression Streams API, see streamCodec.ts); codebooks are small and use the
+ * synchronous writers.
  *
  * Importing into a new project switches to it, which remounts the workbench (it is keyed by
  * project). What the researcher should see afterwards is therefore handed over through a small
@@ -16,12 +18,13 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Re
 import type { MarginaliaBridge } from '../../../shared/bridge.ts';
 import type { Project, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
 import { codebookFromBundle, exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/codebook/index.ts';
-import { readQdpx, writeQdpx, type ImportReport } from '../../../shared/refi/index.ts';
+import { readQdpxAsync, writeQdpxAsync, type ImportReport } from '../../../shared/refi/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
 import type { NoticeKind } from '../../app/workspace.tsx';
 import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
 import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, baseName, codebookSaveTarget, errorMessage, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
+import { streamCodec } from './streamCodec.ts';
 import './exchange.css';
 
 /** Where the exchange flow is; one dialog per step. */
@@ -144,7 +147,7 @@ export function useExchange({ db, bridge, project, notify }: UseExchangeOptions)
     try {
       const bundle = await readProjectBundle(db, project.id);
       await yieldToPaint();
-      const bytes = writeQdpx(bundle);
+      const bytes = await writeQdpxAsync(bundle, { codec: streamCodec });
       setStep(IDLE);
       await save({ title: 'Export project', defaultName: `${safeFileName(project.name)}.qdpx`, filters: PROJECT_FILTERS, bytes });
     } catch (error) {
@@ -201,7 +204,7 @@ export function useExchange({ db, bridge, project, notify }: UseExchangeOptions)
     setStep({ kind: 'progress', message: `Reading “${file.name}”…` });
     try {
       await yieldToPaint();
-      const { bundle, report } = readQdpx(file.bytes);
+      const { bundle, report } = await readQdpxAsync(file.bytes, { codec: streamCodec });
       setStep({ kind: 'import-project', fileName: file.name, bundle, report });
     } catch (error) {
       fail(`Could not import “${file.name}”`, error);

@@ -1,6 +1,7 @@
 import { addMemo, code, openTestDatabase, seedWorkspace, spans, undoableRows, type Workspace } from './testDatabase.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Code, CodeId, CoderId, DocumentId } from '../../../../shared/model/index.ts';
+import type { Code, CodeId, CoderId, CodeSetId, DocumentId } from '../../../../shared/model/index.ts';
+import { createProject } from '../../../../renderer/db/projectRepository.ts';
 import type { MarginaliaDatabase } from '../../../../renderer/db/database.ts';
 import { CODE_PALETTE, countSegments, createCode, deleteCode, describeCodeDeletion, listCodes, mergeCodes, moveCode, updateCode } from '../../../../renderer/db/codeRepository.ts';
 import { readHistoryState, redoLastUndone, undoLastAction } from '../../../../renderer/db/history.ts';
@@ -142,6 +143,14 @@ describe('updateCode', () => {
 });
 
 describe('moveCode', () => {
+  it('refuses a parent from another project, changing nothing', async () => {
+    const other = await createProject(db, 'Other study');
+    const foreign = await createCode(db, other.id, { name: 'Foreign' });
+    const before = await undoableRows(db);
+    await expect(moveCode(db, ws.fear.id, foreign.id, 0)).rejects.toThrow('The code to move it under is not in this project.');
+    expect(await undoableRows(db)).toEqual(before);
+  });
+
   it('reorders codes among their siblings', async () => {
     await createCode(db, ws.projectId, { name: 'Hope' });
     const hope = (await listCodes(db, ws.projectId)).find((c) => c.name === 'Hope')!;
@@ -292,6 +301,27 @@ describe('mergeCodes', () => {
   it('refuses a code that does not exist', async () => {
     await expect(mergeCodes(db, 'missing' as CodeId, ws.trust.id)).rejects.toThrow('That code no longer exists.');
   });
+
+  it('refuses to merge codes of two projects, changing nothing', async () => {
+    const other = await createProject(db, 'Other study');
+    const foreign = await createCode(db, other.id, { name: 'Foreign' });
+    const before = await undoableRows(db);
+    await expect(mergeCodes(db, foreign.id, ws.trust.id)).rejects.toThrow('Codes of different projects cannot be merged.');
+    expect(await undoableRows(db)).toEqual(before);
+  });
+
+  it('puts the target in the source’s sets, once, and undo puts the sets back', async () => {
+    const { distrust } = await seedMerge();
+    await db.sets.bulkAdd([
+      { id: 'set-both' as CodeSetId, projectId: ws.projectId, name: 'Both', description: '', codeIds: [distrust.id, ws.trust.id], documentIds: [] },
+      { id: 'set-source' as CodeSetId, projectId: ws.projectId, name: 'Source', description: '', codeIds: [ws.fear.id, distrust.id], documentIds: [] },
+    ]);
+    await mergeCodes(db, distrust.id, ws.trust.id);
+    expect((await db.sets.get('set-both' as CodeSetId))!.codeIds).toEqual([ws.trust.id]);
+    expect((await db.sets.get('set-source' as CodeSetId))!.codeIds).toEqual([ws.fear.id, ws.trust.id]);
+    await undoLastAction(db, ws.projectId);
+    expect((await db.sets.get('set-source' as CodeSetId))!.codeIds).toEqual([ws.fear.id, distrust.id]);
+  });
 });
 
 describe('describeCodeDeletion and deleteCode', () => {
@@ -339,6 +369,15 @@ describe('describeCodeDeletion and deleteCode', () => {
     expect(await undoableRows(db)).toEqual(before);
     await redoLastUndone(db, ws.projectId);
     expect(await undoableRows(db)).toEqual(after);
+  });
+
+  it('takes the deleted codes out of sets, and undo puts them back', async () => {
+    const { distrust, recent } = await seedDeletion();
+    await db.sets.add({ id: 'set' as CodeSetId, projectId: ws.projectId, name: 'Mixed', description: '', codeIds: [recent.id, ws.trust.id, distrust.id], documentIds: [ws.documentId] });
+    await deleteCode(db, distrust.id);
+    expect((await db.sets.get('set' as CodeSetId))!.codeIds).toEqual([ws.trust.id]);
+    await undoLastAction(db, ws.projectId);
+    expect((await db.sets.get('set' as CodeSetId))!.codeIds).toEqual([recent.id, ws.trust.id, distrust.id]);
   });
 
   it('does nothing for a code that does not exist', async () => {

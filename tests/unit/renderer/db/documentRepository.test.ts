@@ -1,6 +1,6 @@
 import { addMemo, code, FIRST_TEXT, openTestDatabase, seedWorkspace, SECOND_TEXT, type Workspace } from './testDatabase.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DocumentId } from '../../../../shared/model/index.ts';
+import type { CodeSetId, DocumentId } from '../../../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../../../../renderer/db/database.ts';
 import { addDocuments, deleteDocument, listDocuments, readDocumentText, renameDocument } from '../../../../renderer/db/documentRepository.ts';
 import { redoLastUndone, undoLastAction } from '../../../../renderer/db/history.ts';
@@ -114,6 +114,12 @@ describe('deleteDocument', () => {
     expect(await readDocumentText(db, ws.secondDocumentId)).toBe(SECOND_TEXT);
     expect(await db.segments.toArray()).toEqual([kept]);
     expect(await db.memos.toArray()).toEqual([keptMemo]);
+  });
+
+  it('takes the document out of the sets that list it', async () => {
+    await db.sets.add({ id: 'set' as CodeSetId, projectId: ws.projectId, name: 'Interviews', description: '', codeIds: [ws.trust.id], documentIds: [ws.documentId, ws.secondDocumentId] });
+    await deleteDocument(db, ws.documentId);
+    expect(await db.sets.get('set' as CodeSetId)).toMatchObject({ codeIds: [ws.trust.id], documentIds: [ws.secondDocumentId] });
   });
 
   it('leaves no memo pointing at one of its deleted codings', async () => {

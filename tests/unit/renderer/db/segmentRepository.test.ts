@@ -6,6 +6,8 @@ import { CODE_PALETTE, createCode, listCodes } from '../../../../renderer/db/cod
 import { readHistoryState, redoLastUndone, undoLastAction } from '../../../../renderer/db/history.ts';
 import { applyCode, applyNewCode, changeSegmentCode, inVivoName, listSegmentsOfDocument, listSegmentsOfProject, removeSegment, resizeSegment } from '../../../../renderer/db/segmentRepository.ts';
 import { readSetting } from '../../../../renderer/db/settingsRepository.ts';
+import { createProject } from '../../../../renderer/db/projectRepository.ts';
+import { addDocuments } from '../../../../renderer/db/documentRepository.ts';
 
 let db: MarginaliaDatabase;
 let ws: Workspace;
@@ -144,6 +146,15 @@ describe('applyCode', () => {
   it('refuses a code or a document that does not exist', async () => {
     await expect(code(db, ws, 'missing' as CodeId, ws.ana, 0, 3)).rejects.toThrow('That code no longer exists.');
     await expect(code(db, ws, ws.trust.id, ws.ana, 0, 3, 'missing' as DocumentId)).rejects.toThrow('Select some text');
+    expect(await db.segments.count()).toBe(0);
+  });
+
+  it('refuses a code or a document of another project, and writes nothing', async () => {
+    const other = await createProject(db, 'Other study');
+    const foreign = await createCode(db, other.id, { name: 'Foreign' });
+    await expect(code(db, ws, foreign.id, ws.ana, 0, 3)).rejects.toThrow('That code or document belongs to another project.');
+    const [otherDocumentId] = await addDocuments(db, other.id, [{ name: 'Elsewhere', text: 'Another project’s text.', origin: 'txt' }]);
+    await expect(code(db, ws, ws.trust.id, ws.ana, 0, 3, otherDocumentId)).rejects.toThrow('That code or document belongs to another project.');
     expect(await db.segments.count()).toBe(0);
   });
 });

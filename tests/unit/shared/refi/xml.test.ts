@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { ExchangeError } from '../../../../shared/refi/errors.ts';
 import { decodeXmlBytes, parseXml } from '../../../../shared/refi/xmlReader.ts';
-import { escapeXmlAttribute, escapeXmlText, XmlWriter } from '../../../../shared/refi/xmlWriter.ts';
+import { escapeXmlAttribute, escapeXmlText, removeInvalidXmlChars, XmlWriter, type XmlWriterOptions } from '../../../../shared/refi/xmlWriter.ts';
+import { readQdc, writeQdc } from '../../../../shared/refi/qdc.ts';
+import { writeProjectXml } from '../../../../shared/refi/qdpxWrite.ts';
+import { smallBundle, xmllint } from './helpers.ts';
 
 const messageOf = (fn: () => unknown): string => {
   try {
@@ -106,58 +109,138 @@ describe('decodeXmlBytes', () => {
   });
 });
 
-describe('XmlWriter', () => {
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
+const xmlSafe = (s: string) => s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+
+/** A two-element document written by XmlWriter and read back by parseXml. */
+const roundTrip = (attribute: string, text: string, options: XmlWriterOptions = {}) => {
+  const root = parseXml(new XmlWriter(options).start('Root', { value: attribute }).element('Leaf', { n: 1 }, text).end().finish());
+  return { attribute: root.attrs['value'], text: root.children[0]!.text };
+};
+
+describe('escapeXmlAttribute', () => {
   it('escapes markup and the characters attribute normalisation would change', () => {
     expect(escapeXmlAttribute('a"b<c>&\n\t\r')).toBe('a&quot;b&lt;c&gt;&amp;&#10;&#9;&#13;');
-    expect(escapeXmlText('a<b>&c\r\n]]>')).toBe('a&lt;b&gt;&amp;c&#13;\n]]&gt;');
   });
 
-  it('drops characters XML 1.0 cannot carry', () => {
+  it('escapes an ampersand that already starts an entity', () => {
+    expect(escapeXmlAttribute('&amp; &#10;')).toBe('&amp;amp; &amp;#10;');
+  });
+
+  it('returns a value with nothing to escape unchanged', () => {
+    expect(escapeXmlAttribute('Code 1 – naïve 😀')).toBe('Code 1 – naïve 😀');
+  });
+});
+
+describe('escapeXmlText', () => {
+  it('escapes markup and CR, and leaves tab and LF as they are', () => {
+    expect(escapeXmlText('a<b>&c\r\n]]>\t')).toBe('a&lt;b&gt;&amp;c&#13;\n]]&gt;\t');
+  });
+
+  it('drops characters XML 1.0 cannot carry, and only those', () => {
     expect(escapeXmlText('a\u0000b\u0007c\uFFFFd\uD800e😀')).toBe('abcde😀');
+    expect(escapeXmlText('x\uDC00y')).toBe('xy');
+  });
+});
+
+describe('removeInvalidXmlChars', () => {
+  it('keeps surrogate pairs and drops lone halves without touching their neighbours', () => {
+    expect(removeInvalidXmlChars('a\uDC00b\uD83D\uDE00c\uD83Dd\u000B\u000C')).toBe('ab😀cd');
+  });
+});
+
+describe('XmlWriter', () => {
+  it('streams without indentation: empty elements as <x/>, undefined attributes left out', () => {
+    const w = new XmlWriter();
+    w.start('A', { x: 'y', skipped: undefined, n: 3, on: true }).element('B').element('C', undefined, 'text').element('D', undefined, '').end();
+    expect(w.finish()).toBe('<?xml version="1.0" encoding="utf-8"?><A x="y" n="3" on="true"><B/><C>text</C><D/></A>\n');
   });
 
-  it('writes empty elements as <x/> and closes nested ones on their own line', () => {
-    const w = new XmlWriter();
-    w.start('A', { x: 'y', skipped: undefined, n: 3 }).element('B').element('C', undefined, 'text').end();
-    expect(w.finish()).toBe('<?xml version="1.0" encoding="utf-8"?>\n<A x="y" n="3">\n  <B/>\n  <C>text</C>\n</A>\n');
+  it('indents on request, putting each element on its own line and text inline', () => {
+    const w = new XmlWriter({ indent: true });
+    w.start('A', { x: 'y', skipped: undefined, n: 3, on: false }).element('B').start('C').element('D', undefined, ' two\nlines ').end().end();
+    expect(w.finish()).toBe('<?xml version="1.0" encoding="utf-8"?>\n<A x="y" n="3" on="false">\n  <B/>\n  <C>\n    <D> two\nlines </D>\n  </C>\n</A>\n');
+  });
+
+  it('does not indent the text of an element that also holds elements', () => {
+    const xml = new XmlWriter({ indent: true }).start('A').start('B').text(' a ').element('C').text('b\n').end().end().finish();
+    expect(parseXml(xml).children[0]!.text).toBe(' a b\n');
   });
 
   it('refuses to write malformed documents', () => {
-    expect(() => new XmlWriter().start('bad name')).toThrow(/not an XML name/);
     expect(() => new XmlWriter().start('a').finish()).toThrow(/still open/);
+    expect(() => new XmlWriter({ indent: true }).start('a').finish()).toThrow(/still open/);
+    expect(() => new XmlWriter().finish()).toThrow(/no root element/);
+    expect(() => new XmlWriter({ indent: true }).start('a').end().end()).toThrow(/No element is open/);
     expect(() => new XmlWriter().start('a').end().start('b')).toThrow(/one root/);
-    expect(() => new XmlWriter().start('a').text('t').start('b')).toThrow(/mixed content/);
+    expect(() => new XmlWriter({ indent: true }).start('a').end().start('b')).toThrow(/one root/);
+  });
+
+  it.each([
+    ['tab, LF and CR in attributes', 'a\tb\nc\rd\r\ne  f', 'x'],
+    ['CR and CRLF in text', 'x', 'one\rtwo\r\nthree\n'],
+    ['text and attributes that look like entities', '&amp; &lt; &#10; &#x41;', '&amp; &lt; &gt; &quot; &#13; &#x41; &nbsp;'],
+    ['markup characters', '<a href="x">\'&\'</a>', '<b>]]></b> & "quoted"'],
+  ])('reads back %s exactly', (_, attribute, text) => {
+    expect(roundTrip(attribute, text)).toEqual({ attribute, text });
+    expect(roundTrip(attribute, text, { indent: true })).toEqual({ attribute, text });
+  });
+
+  it('leaves the caller\'s attributes untouched when it escapes them', () => {
+    const attributes = { name: 'A & B', guid: 'a0000000-0000-4000-8000-000000000001' };
+    expect(parseXml(new XmlWriter().element('Code', attributes).finish()).attrs).toEqual(attributes);
+    expect(attributes.name).toBe('A & B');
+  });
+
+  it('drops characters XML 1.0 cannot carry from attributes and text', () => {
+    expect(roundTrip('a\u0001b\uD800c\uDC00d\uFFFE', 'x\u0000y\uDC00z\uFFFF😀')).toEqual({ attribute: 'abcd', text: 'xyz😀' });
   });
 
   it('round-trips any text and attribute through parseXml, and fast-xml-parser reads the same', () => {
-    // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
-    const clean = (s: string) => s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (attribute, text) => {
-        const w = new XmlWriter(false);
-        w.start('Root', { value: attribute }).element('Leaf', { n: 1 }, text).end();
-        const xml = w.finish();
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.boolean(), (attribute, text, indent) => {
+        const xml = new XmlWriter({ indent }).start('Root', { value: attribute }).element('Leaf', { n: 1 }, text).end().finish();
         const root = parseXml(xml);
-        expect(root.attrs['value']).toBe(clean(attribute));
-        expect(root.children[0]!.text).toBe(clean(text));
+        expect(root.attrs['value']).toBe(xmlSafe(attribute));
+        expect(root.children[0]!.text).toBe(xmlSafe(text));
         // An independent parser agrees (it does not decode &#13;, so compare without CRs).
         const other = new XMLParser({ ignoreAttributes: false, trimValues: false, parseTagValue: false, parseAttributeValue: false, processEntities: true, htmlEntities: true });
         const parsed = other.parse(xml) as { Root: { '@_value': string } };
-        expect(String(parsed.Root['@_value']).replace(/\r/g, '')).toBe(clean(attribute).replace(/[\t\n\r]/g, (c) => (c === '\r' ? '' : c)));
+        expect(String(parsed.Root['@_value']).replace(/\r/g, '')).toBe(xmlSafe(attribute).replace(/\r/g, ''));
       }),
       { numRuns: 300 },
     );
   });
 
   it('gives the same document as bytes and as text', () => {
-    const w = new XmlWriter();
-    w.start('R');
-    for (let i = 0; i < 5000; i++) w.element('E', { i, s: 'é😀' });
-    w.end();
-    const w2 = new XmlWriter();
-    w2.start('R');
-    for (let i = 0; i < 5000; i++) w2.element('E', { i, s: 'é😀' });
-    w2.end();
-    expect(new TextDecoder().decode(w.finishBytes())).toBe(w2.finish());
+    const write = (w: XmlWriter) => {
+      w.start('R');
+      for (let i = 0; i < 5000; i++) w.element('E', { i, s: 'é😀' });
+      return w.end();
+    };
+    expect(new TextDecoder().decode(write(new XmlWriter()).finishBytes())).toBe(write(new XmlWriter()).finish());
+    expect(new TextDecoder().decode(write(new XmlWriter({ indent: true })).finishBytes())).toBe(write(new XmlWriter({ indent: true })).finish());
+  });
+});
+
+describe('writeQdc and writeProjectXml', () => {
+  const awkward = 'a\tb\nc\r\nd &amp; &#10; <e> "f"\u0007';
+
+  it('keep tab, LF, CR and entity-like text in a codebook', () => {
+    const codes = smallBundle().codes.map((code, i) => (i === 2 ? { ...code, name: awkward } : code));
+    const xml = writeQdc({ codes, sets: [{ ...smallBundle().sets[0]!, name: awkward }] });
+    expect(xmllint(xml, 'Codebook.xsd').valid).toBe(true);
+    const read = readQdc(xml);
+    expect(read.codes[2]!.name).toBe(xmlSafe(awkward));
+    expect(read.sets[0]!.name).toBe(xmlSafe(awkward));
+  });
+
+  it('keep them in a project document, attributes and text alike', () => {
+    const bundle = smallBundle();
+    const xml = writeProjectXml({ ...bundle, project: { ...bundle.project, name: awkward, description: awkward } });
+    expect(xmllint(xml, 'Project.xsd').valid).toBe(true);
+    const root = parseXml(xml);
+    expect(root.attrs['name']).toBe(xmlSafe(awkward));
+    expect(root.children.find((c) => c.local === 'Description')!.text).toBe(xmlSafe(awkward));
   });
 });

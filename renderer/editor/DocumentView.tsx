@@ -148,6 +148,9 @@ export function DocumentView(props: DocumentViewProps) {
   const lastScrollAt = useRef(0);
   const onMouseMove = (event: React.MouseEvent) => {
     // Scrolling under a still mouse fires mouse moves; hit-testing each one would cost frames.
+    // (The browser's own hit test stays: turning pointer events off while scrolling makes
+    // Chromium repaint every paragraph, since hit-test data is part of paint — measured p95
+    // frame 26 ms against 19 ms.)
     if (!rendered || event.buttons !== 0 || performance.now() - lastScrollAt.current < 250) return;
     const { clientX, clientY } = event;
     cancelAnimationFrame(hoverFrame.current);

@@ -8,6 +8,7 @@ import type { Code, CodeId, Coder, Segment, SegmentId } from '../../shared/model
 import { assignStripeColumns } from '../../shared/coding/segmentRanges.ts';
 import type { RenderedDocument } from './domOffsets.ts';
 import type { HighlightPainter } from './highlightPainter.ts';
+import { firstElementReaching } from './viewportWindow.ts';
 
 export interface Stripe {
   segmentId: SegmentId;
@@ -34,18 +35,6 @@ interface MarginStripesProps {
   onPainted?(): void;
 }
 
-/** Index of the first paragraph whose bottom is below `y` (binary search over layout). */
-function firstParagraphBelow(paragraphs: HTMLElement[], y: number): number {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (paragraphs[mid]!.getBoundingClientRect().bottom < y) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 export function MarginStripes(props: MarginStripesProps) {
   const { scroller, content, doc, painter, segments, codesById, codersById, visibleCodeIds, onStripeClick, onPainted } = props;
   const [stripes, setStripes] = useState<{ stripes: Stripe[]; columns: number }>({ stripes: [], columns: 0 });
@@ -63,8 +52,8 @@ export function MarginStripes(props: MarginStripesProps) {
     // Measure one screen above and below, so small scrolls need no new measurement.
     const windowTop = view.top - view.height;
     const windowBottom = view.bottom + view.height;
-    const first = firstParagraphBelow(doc.paragraphs, windowTop);
-    const last = firstParagraphBelow(doc.paragraphs, windowBottom);
+    const first = firstElementReaching(doc.paragraphs, windowTop);
+    const last = firstElementReaching(doc.paragraphs, windowBottom);
     const startOffset = doc.map.starts[first]!;
     const endOffset = doc.map.starts[last]! + doc.map.lines[last]!.length;
     const visible: Stripe[] = [];

@@ -12,13 +12,16 @@ import { CHUNK_SIZE } from './lexicalDocument.ts';
 /** How far beyond the viewport, in viewport heights, the window reaches on each side. */
 const MARGIN_SCREENS = 2;
 
-/** Index of the first block whose bottom is at or below `y` (binary search over layout). */
-function firstBlockReaching(blocks: readonly Element[], y: number): number {
+/**
+ * Index of the first of `elements` (in document order, top to bottom) whose bottom is at or
+ * below the viewport coordinate `y`: a binary search over layout.
+ */
+export function firstElementReaching(elements: readonly Element[], y: number): number {
   let low = 0;
-  let high = blocks.length - 1;
+  let high = elements.length - 1;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (blocks[mid]!.getBoundingClientRect().bottom < y) low = mid + 1;
+    if (elements[mid]!.getBoundingClientRect().bottom < y) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -37,8 +40,8 @@ export function offsetWindowNearViewport(doc: RenderedDocument, blocks: readonly
   if (blocks.length === 0) return { start: 0, end: textEnd };
   const viewport = scroller.getBoundingClientRect();
   const margin = viewport.height * MARGIN_SCREENS;
-  const first = firstBlockReaching(blocks, viewport.top - margin);
-  const last = Math.max(first, firstBlockReaching(blocks, viewport.bottom + margin));
+  const first = firstElementReaching(blocks, viewport.top - margin);
+  const last = Math.max(first, firstElementReaching(blocks, viewport.bottom + margin));
   const firstLine = Math.min(first * CHUNK_SIZE, lines.length - 1);
   const endLine = (last + 1) * CHUNK_SIZE;
   return { start: starts[firstLine]!, end: endLine < lines.length ? starts[endLine]! : textEnd };

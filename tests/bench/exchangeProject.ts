@@ -4,23 +4,12 @@
  * so the benchmark can build the same project inside Chromium too.
  */
 import type { Code, CodeId, Coder, CoderId, Document, DocumentId, Memo, MemoId, ProjectBundle, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
+import { createRandom } from '../../shared/agreement/prng.ts';
 
 const DOCUMENTS = 500;
 const CHARS_PER_DOCUMENT = 100_000;
 const CODINGS = 200_000;
 const CODES = 200;
-
-/** mulberry32: a small seeded PRNG, so every run measures the same project. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function guid(next: () => number): string {
   const hex = () => Math.floor(next() * 0x10000).toString(16).padStart(4, '0');
@@ -31,7 +20,7 @@ const WORDS = ['the', 'participant', 'said', 'school', 'vaccine', 'we', 'were', 
 
 /** The generated project. Deterministic for a seed. */
 export function generateProject(seed = 42): ProjectBundle {
-  const next = random(seed);
+  const next = createRandom(seed);
   const projectId = guid(next) as ProjectId;
   const created = '2026-01-15T10:00:00.000Z';
   const coders: Coder[] = ['Ana', 'Ben', 'Chloé'].map((name, i) => ({ id: guid(next) as CoderId, name, color: ['#4e79a7', '#f28e2b', '#e15759'][i]! }));

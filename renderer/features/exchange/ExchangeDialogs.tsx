@@ -47,16 +47,23 @@ export function ProgressDialog({ message }: { message: string }) {
   );
 }
 
+/** The one button of a dialog that only reports something. */
+function DismissAction({ label, onClose }: { label: string; onClose(): void }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="primary" data-autofocus onClick={onClose}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
 export function ErrorDialog({ title, message, onClose }: { title: string; message: string; onClose(): void }) {
   return (
     <ExchangeDialog title={title} onClose={onClose} role="alertdialog">
       <p className="exchange-error">{message}</p>
       <p className="muted">Nothing was changed.</p>
-      <div className="dialog-actions">
-        <button type="button" className="primary" data-autofocus onClick={onClose}>
-          OK
-        </button>
-      </div>
+      <DismissAction label="OK" onClose={onClose} />
     </ExchangeDialog>
   );
 }
@@ -222,11 +229,7 @@ export function CodebookMergedDialog({ fileName, projectName, merge, report, onC
       <MergeList title="Unchanged" entries={merge.unchanged} />
       <ReportLines report={report} heading="Notes on the file" />
       <p className="muted">{changedAnything ? 'Undo (Ctrl+Z) takes the whole import back.' : 'The codebook already held all of this: nothing changed.'}</p>
-      <div className="dialog-actions">
-        <button type="button" className="primary" data-autofocus onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DismissAction label="Close" onClose={onClose} />
     </ExchangeDialog>
   );
 }
@@ -239,11 +242,7 @@ export function CodebookProjectDialog({ fileName, projectName, codes, sets, repo
         {sets ? ` and ${plural(sets, 'set')}` : ''}. Import documents to start coding.
       </p>
       <ReportLines report={report} heading="Notes on the file" />
-      <div className="dialog-actions">
-        <button type="button" className="primary" data-autofocus onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DismissAction label="Close" onClose={onClose} />
     </ExchangeDialog>
   );
 }

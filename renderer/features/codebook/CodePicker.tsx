@@ -7,9 +7,9 @@
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { CodeId } from '../../../shared/model/index.ts';
-import { ModalDialog } from '../../app/ModalDialog.tsx';
+import { ModalDialog } from '../../ui/ModalDialog.tsx';
 import { PATH_SEPARATOR, hasCodeNamed, rankPickerOptions, suggestColour } from './codeTreeView.ts';
-import { numberedCodes } from './numberedCodes.ts';
+import { quickKeyOf } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions } from './useCodebook.ts';
 import { FolderIcon, SearchIcon } from './icons.tsx';
 import './codebook.css';
@@ -54,7 +54,7 @@ function OpenCodePicker({ onClose, onPick, title = 'Apply code', description, al
 
   const excluded = useMemo(() => new Set(excludeIds ?? []), [excludeIds]);
   const options = useMemo(() => rankPickerOptions(codes ?? [], query, { excludeIds: excluded, includeCategories }), [codes, query, excluded, includeCategories]);
-  const keyOf = useMemo(() => new Map(numberedCodes(codes ?? []).map((c, i) => [c.id, i + 1])), [codes]);
+  const keyOf = useMemo(() => quickKeyOf(codes ?? []), [codes]);
   const createName = allowCreate && query.trim() && codes && !hasCodeNamed(codes, query) ? query.trim() : null;
   const items: PickerItem[] = [...options.map((o) => ({ kind: 'code', id: o.code.id }) as const), ...(createName ? [{ kind: 'create', name: createName } as const] : [])];
   const active = Math.min(activeIndex, items.length - 1);

@@ -12,11 +12,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { descendantIds, moveCode as planMove } from '../../../shared/coding/codeTree.ts';
 import type { Code, CodeId } from '../../../shared/model/index.ts';
-import { useWorkspace } from '../../app/workspace.tsx';
+import { useWorkspace } from '../../ui/workspace.tsx';
 import { CodePicker } from './CodePicker.tsx';
 import { ColourSwatches } from './ColourSwatches.tsx';
 import { ContextMenu, type MenuEntry } from './ContextMenu.tsx';
-import { ConfirmDialog, ModalDialog } from '../../app/ModalDialog.tsx';
+import { ConfirmDialog, ModalDialog } from '../../ui/ModalDialog.tsx';
 import {
   buildTreeRows,
   dropZoneAt,
@@ -37,7 +37,7 @@ import {
   type Visibility,
 } from './codeTreeView.ts';
 import { ChevronIcon, EyeIcon, FolderIcon, PlusIcon, SearchIcon } from './icons.tsx';
-import { numberedCodes } from './numberedCodes.ts';
+import { quickKeyOf } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions, useCollapsedCodes } from './useCodebook.ts';
 import './codebook.css';
 
@@ -89,7 +89,7 @@ export function CodebookPanel() {
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const rows = useMemo(() => buildTreeRows(codes, collapsed, query), [codes, collapsed, query]);
   const totals = useMemo(() => subtreeCounts(codes, counts), [codes, counts]);
-  const keyOf = useMemo(() => new Map(numberedCodes(codes).map((c, i) => [c.id, i + 1])), [codes]);
+  const keyOf = useMemo(() => quickKeyOf(codes), [codes]);
   const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.code.id, i])), [rows]);
   const isFiltering = searchWords(query).length > 0;
   const hiddenCount = visibleCodeIds === null ? 0 : codes.filter((c) => !visibleCodeIds.has(c.id)).length;

@@ -8,7 +8,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Code, CodeId, ProjectId } from '../../../shared/model/index.ts';
-import { useWorkspace } from '../../app/workspace.tsx';
+import { useWorkspace } from '../../ui/workspace.tsx';
 import {
   countSegments,
   createCode,

@@ -4,7 +4,7 @@ import type { Coder } from '../../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { createCoder, updateCoder } from '../../db/coderRepository.ts';
 import { writeSetting } from '../../db/settingsRepository.ts';
-import type { NoticeKind } from '../../app/workspace.tsx';
+import type { NoticeKind } from '../../ui/workspace.tsx';
 import { CODER_COLORS } from './CoderSetup.tsx';
 
 interface CoderSwitcherProps {

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import type { DocumentId } from '../../../shared/model/index.ts';
 import type { DocumentRow, MarginaliaDatabase } from '../../db/database.ts';
 import { deleteDocument, renameDocument } from '../../db/documentRepository.ts';
-import type { NoticeKind } from '../../app/workspace.tsx';
-import { ConfirmDialog } from '../../app/ModalDialog.tsx';
+import type { NoticeKind } from '../../ui/workspace.tsx';
+import { ConfirmDialog } from '../../ui/ModalDialog.tsx';
 
 interface DocumentListProps {
   db: MarginaliaDatabase;

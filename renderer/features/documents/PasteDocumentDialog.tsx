@@ -4,7 +4,7 @@ import type { DocumentId, ProjectId } from '../../../shared/model/index.ts';
 import { importPastedText } from '../../../shared/importers/plainText.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { addDocuments } from '../../db/documentRepository.ts';
-import type { NoticeKind } from '../../app/workspace.tsx';
+import type { NoticeKind } from '../../ui/workspace.tsx';
 
 interface PasteDocumentDialogProps {
   db: MarginaliaDatabase;

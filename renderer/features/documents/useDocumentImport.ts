@@ -5,7 +5,7 @@ import type { DocumentId, ProjectId } from '../../../shared/model/index.ts';
 import { importTextFiles, TEXT_EXTENSIONS } from '../../../shared/importers/plainText.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { addDocuments } from '../../db/documentRepository.ts';
-import type { NoticeKind } from '../../app/workspace.tsx';
+import type { NoticeKind } from '../../ui/workspace.tsx';
 
 export function useDocumentImport(
   db: MarginaliaDatabase,

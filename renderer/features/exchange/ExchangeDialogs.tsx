@@ -5,7 +5,7 @@
  * paragraph, and open while it is mounted.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { ModalDialog } from '../../app/ModalDialog.tsx';
+import { ModalDialog } from '../../ui/ModalDialog.tsx';
 import type { ImportReport } from '../../../shared/refi/index.ts';
 import { formatReport } from '../../../shared/refi/index.ts';
 import type { CodebookFormat } from '../../../shared/codebook/index.ts';

@@ -21,7 +21,7 @@ import { codebookFromBundle, exportCodebook as writeCodebook, type CodebookForma
 import { readQdpxAsync, writeQdpxAsync, type ImportReport } from '../../../shared/refi/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
-import type { NoticeKind } from '../../app/workspace.tsx';
+import type { NoticeKind } from '../../ui/workspace.tsx';
 import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
 import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, baseName, codebookSaveTarget, errorMessage, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
 import { streamCodec } from './streamCodec.ts';

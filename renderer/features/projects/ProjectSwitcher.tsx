@@ -4,8 +4,8 @@ import type { Project } from '../../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { createProject, deleteProject, renameProject } from '../../db/projectRepository.ts';
 import { writeSetting } from '../../db/settingsRepository.ts';
-import { ConfirmDialog } from '../../app/ModalDialog.tsx';
-import type { NoticeKind } from '../../app/workspace.tsx';
+import { ConfirmDialog } from '../../ui/ModalDialog.tsx';
+import type { NoticeKind } from '../../ui/workspace.tsx';
 import { createDemoProject } from './demoProject.ts';
 
 interface ProjectSwitcherProps {

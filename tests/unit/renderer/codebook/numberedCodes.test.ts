@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Code, CodeId, ProjectId } from '../../../../shared/model/index.ts';
-import { numberedCodes } from '../../../../renderer/features/codebook/numberedCodes.ts';
+import { quickKeyCodes } from '../../../../renderer/features/codebook/numberedCodes.ts';
 
 function code(id: string, parentId: string | null, order: number, isCodable = true): Code {
   return {
@@ -21,29 +21,29 @@ function code(id: string, parentId: string | null, order: number, isCodable = tr
 
 const ids = (codes: Code[]) => codes.map((c) => c.id);
 
-describe('numberedCodes', () => {
+describe('quickKeyCodes', () => {
   it('numbers codes in tree order: depth first, siblings by order', () => {
     const codes = [code('b', null, 1), code('a', null, 0), code('a2', 'a', 1), code('a1', 'a', 0)];
-    expect(ids(numberedCodes(codes))).toEqual(['a', 'a1', 'a2', 'b']);
+    expect(ids([...quickKeyCodes(codes).values()])).toEqual(['a', 'a1', 'a2', 'b']);
   });
 
   it('skips categories but numbers the codes inside them', () => {
     const codes = [code('framing', null, 0, false), code('child', 'framing', 0), code('agency', null, 1)];
-    expect(ids(numberedCodes(codes))).toEqual(['child', 'agency']);
+    expect(ids([...quickKeyCodes(codes).values()])).toEqual(['child', 'agency']);
   });
 
   it('stops at nine codes', () => {
     const codes = Array.from({ length: 12 }, (_, i) => code(`c${i}`, null, i));
-    expect(ids(numberedCodes(codes))).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']);
+    expect(ids([...quickKeyCodes(codes).values()])).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']);
   });
 
   it('breaks ties in order by name, as the tree shows them', () => {
     const codes = [code('zeta', null, 0), code('alpha', null, 0)];
-    expect(ids(numberedCodes(codes))).toEqual(['alpha', 'zeta']);
+    expect(ids([...quickKeyCodes(codes).values()])).toEqual(['alpha', 'zeta']);
   });
 
   it('returns nothing for an empty codebook or one with only categories', () => {
-    expect(numberedCodes([])).toEqual([]);
-    expect(numberedCodes([code('x', null, 0, false)])).toEqual([]);
+    expect(quickKeyCodes([]).size).toBe(0);
+    expect(quickKeyCodes([code('x', null, 0, false)]).size).toBe(0);
   });
 });

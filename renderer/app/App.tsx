@@ -9,13 +9,14 @@ import type { Coder, CoderId, Project, ProjectId } from '../../shared/model/inde
 import { MarginaliaDatabase } from '../db/database.ts';
 import { readSetting } from '../db/settingsRepository.ts';
 import { bridge } from '../platform/bridge.ts';
+import { exposeForTests } from '../platform/testHooks.ts';
 import { createDemoProject } from '../features/projects/demoProject.ts';
 import { CoderSetup } from '../features/coders/CoderSetup.tsx';
 import { Workbench } from './Workbench.tsx';
 
 const db = new MarginaliaDatabase();
-// Exposed for the end-to-end tests and the benchmark, which inspect what was stored.
-(window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb = db;
+// For the end-to-end tests and the benchmark, which inspect what was stored (test builds only).
+exposeForTests('marginaliaDb', db);
 
 interface Session {
   project: Project | undefined;

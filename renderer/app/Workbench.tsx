@@ -26,6 +26,7 @@ import { useExchange } from '../features/exchange/useExchange.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useNotices } from '../ui/notices.ts';
+import { signalForTests } from '../platform/testHooks.ts';
 import { useOpenDocument, useProjectData } from './useWorkbenchData.ts';
 import { WorkspaceContext, type TextSelection, type Workspace } from '../ui/workspace.tsx';
 import './workbench.css';
@@ -116,7 +117,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       await run(async () => {
         await applyCode(db, { projectId: project.id, coderId: coder.id, codeId, ...target });
         // For the benchmark and tests: the coding is stored (the paint happened on the key press).
-        window.dispatchEvent(new CustomEvent('marginalia:coded'));
+        signalForTests('marginalia:coded');
       });
     },
     [currentSelection, codes, segments, db, project.id, coder.id, notify, run],

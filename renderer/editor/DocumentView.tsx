@@ -16,6 +16,7 @@ import { MarginStripes } from './MarginStripes.tsx';
 import { settleChunksWhenIdle } from './settleChunks.ts';
 import { offsetWindowNearViewport } from './viewportWindow.ts';
 import { SpotInspector, type SpotInspection } from './SpotInspector.tsx';
+import { signalForTests } from '../platform/testHooks.ts';
 import './documentView.css';
 
 export interface DocumentViewProps {
@@ -189,7 +190,7 @@ export function DocumentView(props: DocumentViewProps) {
     const root = rootRef.current;
     if (root) root.dataset['paintedSegments'] = String(sortedSegments.length);
     performance.mark('marginalia:painted');
-    window.dispatchEvent(new CustomEvent('marginalia:painted', { detail: { documentId, segments: sortedSegments.length } }));
+    signalForTests('marginalia:painted', { documentId, segments: sortedSegments.length });
   }, [rendered, sortedSegments, documentId]);
 
   return (

@@ -53,6 +53,8 @@ function generateText(rand: () => number): string {
 
 async function main() {
   const configFile = new URL('../../vite.web.config.ts', import.meta.url).pathname;
+  // A test build: the database and the coded/painted events are exposed (renderer/platform/testHooks.ts).
+  process.env['VITE_MARGINALIA_TEST_HOOKS'] = '1';
   await build({ configFile, logLevel: 'warn' });
   const server = await preview({ configFile, preview: { host: '127.0.0.1', port: 0, open: false }, logLevel: 'warn' });
   const url = server.resolvedUrls!.local[0]!;

@@ -15,6 +15,8 @@ declare module 'vitest' {
 
 export async function setup(project: TestProject): Promise<void> {
   const configFile = new URL('../../vite.web.config.ts', import.meta.url).pathname;
+  // A test build: the database and the coded/painted events are exposed (renderer/platform/testHooks.ts).
+  process.env['VITE_MARGINALIA_TEST_HOOKS'] = '1';
   await build({ configFile, logLevel: 'warn' });
   server = await preview({ configFile, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];

@@ -84,25 +84,33 @@ async function main() {
   let child;
   let output = '';
   let exit = null;
+  let verdict = '';
   const startedAt = Date.now();
   const seconds = () => Math.round((Date.now() - startedAt) / 1000);
 
+  const isGroupAlive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
   const cleanUp = async () => {
-    if (child && exit === null) {
-      // The command's own process group: npm, start.mjs and the server it runs.
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-      for (let waited = 0; exit === null && waited < 10_000; waited += 200) await sleep(200);
-      if (exit === null) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }
+    if (child) {
+      // The command's own process group: sh, npm, start.mjs and the server it runs. Wait for
+      // all of them, not just sh, so nothing still writes into the clone as it is removed.
+      signalGroup('SIGTERM');
+      for (let waited = 0; isGroupAlive() && waited < 10_000; waited += 200) await sleep(200);
+      if (isGroupAlive()) signalGroup('SIGKILL');
+      for (let waited = 0; isGroupAlive() && waited < 5000; waited += 200) await sleep(200);
     }
     rmSync(folder, { recursive: true, force: true });
   };
@@ -130,7 +138,7 @@ async function main() {
     while (true) {
       const url = output.match(URL_LINE)?.[1];
       if (url && (await pageAt(url)).includes(APP_MARKER)) {
-        console.log(`First-run check passed: \`${command}\` served Marginalia at ${url} after ${seconds()} s.`);
+        verdict = `First-run check passed: \`${command}\` served Marginalia at ${url} after ${seconds()} s.`;
         return 0;
       }
       if (exit !== null) {
@@ -147,10 +155,12 @@ async function main() {
     }
     console.log(`Output of \`${command}\` (last ${OUTPUT_TAIL_LINES} lines):`);
     console.log(output.trimEnd().split('\n').slice(-OUTPUT_TAIL_LINES).map((line) => `  | ${line}`).join('\n'));
-    console.log(`First-run check FAILED: ${failure}`);
+    verdict = `First-run check FAILED: ${failure}`;
     return 1;
   } finally {
     await cleanUp();
+    // Last, so the one line that says how it went is the last thing in the log.
+    if (verdict) console.log(verdict);
   }
 }
 

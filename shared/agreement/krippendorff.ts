@@ -36,18 +36,23 @@ interface Coincidences {
   n: number;
 }
 
+/** One linear pass over the units' sparse category counts; no allocation per unit. */
 function coincidences(prepared: PreparedData): Coincidences {
   const q = prepared.categories.length;
   const o = new Float64Array(q * q);
-  for (let u = 0; u < prepared.unitTotals.length; u++) {
-    const mu = prepared.unitTotals[u]!;
+  const { unitStart, unitCategories, unitCounts, unitTotals } = prepared;
+  for (let u = 0; u < prepared.units; u++) {
+    const mu = unitTotals[u]!;
     if (mu < 2) continue;
-    const cats = prepared.unitCategories[u]!;
-    const counts = prepared.unitCounts[u]!;
-    for (let i = 0; i < cats.length; i++) {
-      for (let j = 0; j < cats.length; j++) {
-        const pairs = i === j ? counts[i]! * (counts[i]! - 1) : counts[i]! * counts[j]!;
-        o[cats[i]! * q + cats[j]!]! += pairs / (mu - 1);
+    const from = unitStart[u]!;
+    const to = unitStart[u + 1]!;
+    for (let i = from; i < to; i++) {
+      const ci = unitCategories[i]!;
+      const ni = unitCounts[i]!;
+      const row = ci * q;
+      for (let j = from; j < to; j++) {
+        const pairs = i === j ? ni * (ni - 1) : ni * unitCounts[j]!;
+        o[row + unitCategories[j]!]! += pairs / (mu - 1);
       }
     }
   }
@@ -108,9 +113,17 @@ export function computeKrippendorffAlpha(
   level: MeasurementLevel = 'nominal',
 ): KrippendorffAlpha {
   const prepared = 'unitTotals' in data ? data : prepareReliabilityData(data);
-  const { q, o, nc, n } = coincidences(prepared);
-  const fail = (reason: string): KrippendorffAlpha => ({
-    ...undefinedBecause(reason), level, observedDisagreement: null, expectedDisagreement: null, pairableValues: n,
+  return alphaOf(prepared, level, coincidences(prepared)).alpha;
+}
+
+/** α from the coincidences, with δ² when it is defined (the bootstrap reuses both). */
+function alphaOf(
+  prepared: PreparedData,
+  level: MeasurementLevel,
+  { q, o, nc, n }: Coincidences,
+): { alpha: KrippendorffAlpha; delta?: Float64Array } {
+  const fail = (reason: string) => ({
+    alpha: { ...undefinedBecause(reason), level, observedDisagreement: null, expectedDisagreement: null, pairableValues: n },
   });
   if (n < 2) return fail('No unit has values from two or more coders, so nothing is pairable.');
   const delta = differences(prepared, level, nc);
@@ -129,11 +142,14 @@ export function computeKrippendorffAlpha(
   const De = expected / (n * (n - 1));
   const alpha = oneMinusRatio(Do, De, 'Expected disagreement is 0: every pairable value is the same, so α is undefined.');
   return {
-    ...alpha,
-    level,
-    observedDisagreement: alpha.value === null ? null : Do,
-    expectedDisagreement: alpha.value === null ? null : De,
-    pairableValues: n,
+    alpha: {
+      ...alpha,
+      level,
+      observedDisagreement: alpha.value === null ? null : Do,
+      expectedDisagreement: alpha.value === null ? null : De,
+      pairableValues: n,
+    },
+    delta,
   };
 }
 
@@ -169,24 +185,26 @@ export function bootstrapKrippendorffAlpha(
   const samples = Math.max(1, Math.floor(options.samples ?? 1000));
   const seed = options.seed ?? 1;
   const prepared = 'unitTotals' in data ? data : prepareReliabilityData(data);
-  const alpha = computeKrippendorffAlpha(prepared, level);
-  if (alpha.value === null || alpha.expectedDisagreement === null) {
+  const counted = coincidences(prepared);
+  const { alpha, delta } = alphaOf(prepared, level, counted);
+  if (alpha.value === null || alpha.expectedDisagreement === null || !delta) {
     return { lower: null, upper: null, reason: alpha.reason, samples, seed, drawsPerSample: 0 };
   }
-  const { q, o, nc, n } = coincidences(prepared);
-  const delta = differences(prepared, level, nc) as Float64Array;
+  const { q, o, n } = counted;
   // The distribution of unordered pairs (c ≤ k) over the coincidences.
-  const cumulative: number[] = [];
-  const pairDelta: number[] = [];
+  const cumulative = new Float64Array((q * (q + 1)) / 2);
+  const pairDelta = new Float64Array(cumulative.length);
   let nonZeroCells = 0;
   let running = 0;
+  let at = 0;
   for (let c = 0; c < q; c++) {
     for (let k = c; k < q; k++) {
       const cell = o[c * q + k]!;
       if (cell > 0) nonZeroCells += c === k ? 1 : 2;
       running += (c === k ? cell : 2 * cell) / n;
-      cumulative.push(running);
-      pairDelta.push(delta[c * q + k]!);
+      cumulative[at] = running;
+      pairDelta[at] = delta[c * q + k]!;
+      at++;
     }
   }
   const draws = Math.max(1, Math.floor(Math.min(25 * nonZeroCells, ((prepared.coders - 1) * n) / 2)));

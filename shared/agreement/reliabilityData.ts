@@ -34,19 +34,38 @@ export function transposeCoderRows(rows: ReadonlyArray<ReadonlyArray<Rating>>): 
   return data;
 }
 
-/** Reliability data indexed for counting: categories sorted, each unit's category counts. */
+/**
+ * Reliability data indexed for counting, in flat typed arrays (no per-unit arrays, so preparing
+ * and counting a million units costs a few allocations and stays linear): categories sorted, the
+ * cell table, and each unit's category counts in compressed-row form.
+ */
 export interface PreparedData {
   coders: number;
+  /** Number of units (rows). */
+  units: number;
   /** Distinct values, numbers ascending when all are numbers, else by their text. */
   categories: RatingValue[];
   isNumeric: boolean;
-  /** `cells[unit][coder]`: category index or -1 for a missing value. */
-  cells: Int32Array[];
-  /** Per unit, the categories present and how many coders chose each (sparse). */
-  unitCategories: number[][];
-  unitCounts: number[][];
+  /** `cells[unit * coders + coder]`: category index or -1 for a missing value. */
+  cells: Int32Array;
+  /**
+   * Per unit, the categories present and how many coders chose each (sparse, in the order the
+   * coders first gave them): unit `u` owns entries `unitStart[u]` to `unitStart[u + 1] − 1` of
+   * `unitCategories` and `unitCounts`. `unitStart` has `units + 1` entries.
+   */
+  unitStart: Int32Array;
+  unitCategories: Int32Array;
+  unitCounts: Int32Array;
   /** Per unit, how many coders gave a value (r_i / m_u). */
-  unitTotals: number[];
+  unitTotals: Int32Array;
+}
+
+/** Small non-negative integers (the usual codes) are looked up in an array, not the Map. */
+const SMALL_INTEGERS = 1024;
+
+function compareCategories(isNumeric: boolean): (a: RatingValue, b: RatingValue) => number {
+  if (isNumeric) return (a, b) => (a as number) - (b as number);
+  return (a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 }
 
 /**
@@ -57,54 +76,95 @@ export interface PreparedData {
  */
 export function prepareReliabilityData(data: ReliabilityData): PreparedData {
   const coders = data[0]?.length ?? 0;
+  const units = data.length;
+  // Pass 1: validate, and give each distinct value an id in the order first seen (one lookup
+  // per cell); the cells hold these ids until pass 2 maps them to sorted category indices.
+  const cells = new Int32Array(units * coders);
   const seen = new Map<RatingValue, number>();
-  for (let u = 0; u < data.length; u++) {
+  const small = new Int32Array(SMALL_INTEGERS).fill(-1);
+  const values: RatingValue[] = [];
+  for (let u = 0; u < units; u++) {
     const row = data[u]!;
     if (row.length !== coders) {
       throw new RangeError(`Unit ${u + 1} has ${row.length} values but unit 1 has ${coders}: every unit needs one cell per coder.`);
     }
-    for (const value of row) {
-      if (value === null) continue;
-      if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string') {
-        throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);
-      }
-      if (!seen.has(value)) seen.set(value, seen.size);
-    }
-  }
-  const values = [...seen.keys()];
-  const isNumeric = values.every((v) => typeof v === 'number');
-  const categories = isNumeric
-    ? (values as number[]).sort((a, b) => a - b)
-    : values.sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
-  const index = new Map<RatingValue, number>(categories.map((v, i) => [v, i]));
-  const cells: Int32Array[] = [];
-  const unitCategories: number[][] = [];
-  const unitCounts: number[][] = [];
-  const unitTotals: number[] = [];
-  for (const row of data) {
-    const unitCells = new Int32Array(coders);
-    const cats: number[] = [];
-    const counts: number[] = [];
-    let total = 0;
+    const base = u * coders;
     for (let c = 0; c < coders; c++) {
       const value = row[c];
-      const category = value === null || value === undefined ? -1 : index.get(value)!;
-      unitCells[c] = category;
-      if (category < 0) continue;
+      if (value === null || value === undefined) {
+        cells[base + c] = -1;
+        continue;
+      }
+      let id: number | undefined;
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) {
+          throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);
+        }
+        if (value >= 0 && value < SMALL_INTEGERS && Number.isInteger(value)) {
+          id = small[value]!;
+          if (id < 0) {
+            id = values.length;
+            small[value] = id;
+            values.push(value === 0 ? 0 : value); // −0 and 0 are one category, as in a Map
+          }
+          cells[base + c] = id;
+          continue;
+        }
+      } else if (typeof value !== 'string') {
+        throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);
+      }
+      id = seen.get(value);
+      if (id === undefined) {
+        id = values.length;
+        seen.set(value, id);
+        values.push(value);
+      }
+      cells[base + c] = id;
+    }
+  }
+  const isNumeric = values.every((v) => typeof v === 'number');
+  // Sort the ids by value; the sort is stable, so values with the same text keep first-seen order.
+  const compare = compareCategories(isNumeric);
+  const order = values.map((_, i) => i).sort((a, b) => compare(values[a]!, values[b]!));
+  const categories = order.map((id) => values[id]!);
+  const rank = new Int32Array(values.length);
+  for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
+  // Pass 2: category indices, totals and each unit's sparse counts. `stamp[c]` is the last unit
+  // that gave category c and `slot[c]` where its count sits, so no unit needs a search or array.
+  const q = categories.length;
+  const stamp = new Int32Array(q).fill(-1);
+  const slot = new Int32Array(q);
+  const unitStart = new Int32Array(units + 1);
+  const unitCategories = new Int32Array(units * coders);
+  const unitCounts = new Int32Array(units * coders);
+  const unitTotals = new Int32Array(units);
+  let next = 0;
+  for (let u = 0; u < units; u++) {
+    unitStart[u] = next;
+    const base = u * coders;
+    let total = 0;
+    for (let c = 0; c < coders; c++) {
+      const id = cells[base + c]!;
+      if (id < 0) continue;
+      const category = rank[id]!;
+      cells[base + c] = category;
       total++;
-      const at = cats.indexOf(category);
-      if (at >= 0) counts[at]!++;
+      if (stamp[category] === u) unitCounts[slot[category]!]!++;
       else {
-        cats.push(category);
-        counts.push(1);
+        stamp[category] = u;
+        slot[category] = next;
+        unitCategories[next] = category;
+        unitCounts[next] = 1;
+        next++;
       }
     }
-    cells.push(unitCells);
-    unitCategories.push(cats);
-    unitCounts.push(counts);
-    unitTotals.push(total);
+    unitTotals[u] = total;
   }
-  return { coders, categories, isNumeric, cells, unitCategories, unitCounts, unitTotals };
+  unitStart[units] = next;
+  return {
+    coders, units, categories, isNumeric, cells, unitStart,
+    unitCategories: unitCategories.subarray(0, next), unitCounts: unitCounts.subarray(0, next), unitTotals,
+  };
 }
 
 /**
@@ -138,18 +198,20 @@ export function computePercentAgreement(
   let units = 0;
   let sum = 0;
   let values = 0;
-  for (let u = 0; u < prepared.unitTotals.length; u++) {
-    const total = prepared.unitTotals[u]!;
+  const { unitStart, unitCounts, unitTotals } = prepared;
+  for (let u = 0; u < prepared.units; u++) {
+    const total = unitTotals[u]!;
     if (total < 2) continue;
     units++;
-    const counts = prepared.unitCounts[u]!;
+    const from = unitStart[u]!;
+    const to = unitStart[u + 1]!;
     let agreeingPairs = 0;
-    for (const n of counts) agreeingPairs += n * (n - 1);
+    for (let i = from; i < to; i++) agreeingPairs += unitCounts[i]! * (unitCounts[i]! - 1);
     if (definition === 'pairwise') sum += agreeingPairs / (total * (total - 1));
     else if (definition === 'pairable-values') {
       sum += agreeingPairs / (total - 1);
       values += total;
-    } else if (counts.length === 1) sum += 1;
+    } else if (to - from === 1) sum += 1;
   }
   if (units === 0) {
     return { ...undefinedBecause('No unit has values from two or more coders.'), definition };
@@ -176,9 +238,10 @@ function asPrepared(data: ReliabilityData | PreparedData): PreparedData {
 export function twoCoderTable(prepared: PreparedData, coderA: number, coderB: number): number[][] {
   const q = prepared.categories.length;
   const table = Array.from({ length: q }, () => new Array<number>(q).fill(0));
-  for (const cells of prepared.cells) {
-    const a = cells[coderA]!;
-    const b = cells[coderB]!;
+  const { cells, coders } = prepared;
+  for (let base = 0; base < cells.length; base += coders) {
+    const a = cells[base + coderA]!;
+    const b = cells[base + coderB]!;
     if (a >= 0 && b >= 0) table[a]![b]!++;
   }
   return table;
@@ -264,13 +327,14 @@ export interface FleissKappa extends Coefficient {
 export function computeFleissKappa(data: ReliabilityData | PreparedData): FleissKappa {
   const prepared = asPrepared(data);
   const m = prepared.coders;
-  const N = prepared.unitTotals.length;
+  const N = prepared.units;
   const empty = (reason: string): FleissKappa => ({
     ...undefinedBecause(reason), observed: null, chance: null, categories: {}, z: null,
   });
   if (m < 2) return empty("Fleiss' κ needs at least two raters.");
   if (N === 0) return empty('There are no units.');
-  const missing = prepared.unitTotals.filter((t) => t !== m).length;
+  let missing = 0;
+  for (let u = 0; u < N; u++) if (prepared.unitTotals[u] !== m) missing++;
   if (missing > 0) {
     return empty(`Fleiss' κ needs every rater to rate every unit; ${missing} unit(s) have missing values (see Krippendorff's α).`);
   }
@@ -279,15 +343,15 @@ export function computeFleissKappa(data: ReliabilityData | PreparedData): Fleiss
   // Σ_i n_ij (m − n_ij) per category: the disagreement each category takes part in.
   const disagreement = new Array<number>(q).fill(0);
   let pSum = 0;
+  const { unitStart, unitCategories, unitCounts } = prepared;
   for (let u = 0; u < N; u++) {
-    const cats = prepared.unitCategories[u]!;
-    const counts = prepared.unitCounts[u]!;
     let squares = 0;
-    for (let i = 0; i < cats.length; i++) {
-      const n = counts[i]!;
+    for (let i = unitStart[u]!; i < unitStart[u + 1]!; i++) {
+      const n = unitCounts[i]!;
+      const category = unitCategories[i]!;
       squares += n * n;
-      columnTotals[cats[i]!]! += n;
-      disagreement[cats[i]!]! += n * (m - n);
+      columnTotals[category]! += n;
+      disagreement[category]! += n * (m - n);
     }
     pSum += (squares - m) / (m * (m - 1));
   }
@@ -352,13 +416,12 @@ function classificationShares(prepared: PreparedData): number[] | null {
   if (!prepared.unitTotals.some((t) => t >= 2)) return null;
   const pi = new Array<number>(prepared.categories.length).fill(0);
   let rated = 0;
-  for (let u = 0; u < prepared.unitTotals.length; u++) {
-    const total = prepared.unitTotals[u]!;
+  const { unitStart, unitCategories, unitCounts, unitTotals } = prepared;
+  for (let u = 0; u < prepared.units; u++) {
+    const total = unitTotals[u]!;
     if (total === 0) continue;
     rated++;
-    const cats = prepared.unitCategories[u]!;
-    const counts = prepared.unitCounts[u]!;
-    for (let i = 0; i < cats.length; i++) pi[cats[i]!]! += counts[i]! / total;
+    for (let i = unitStart[u]!; i < unitStart[u + 1]!; i++) pi[unitCategories[i]!]! += unitCounts[i]! / total;
   }
   return pi.map((s) => s / rated);
 }
@@ -377,9 +440,10 @@ export function computeCongerKappa(data: ReliabilityData | PreparedData): Coeffi
   if (r < 2) return undefinedBecause("Conger's κ needs at least two raters.");
   const perRater = Array.from({ length: r }, () => new Array<number>(q).fill(0));
   const rated = new Array<number>(r).fill(0);
-  for (const cells of prepared.cells) {
+  const { cells } = prepared;
+  for (let base = 0; base < cells.length; base += r) {
     for (let g = 0; g < r; g++) {
-      const c = cells[g]!;
+      const c = cells[base + g]!;
       if (c < 0) continue;
       perRater[g]![c]!++;
       rated[g]!++;

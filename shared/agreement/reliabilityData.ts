@@ -98,7 +98,7 @@ export function prepareReliabilityData(data: ReliabilityData): PreparedData {
       let id: number | undefined;
       if (typeof value === 'number') {
         if (!Number.isFinite(value)) {
-          throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);
+          throw new RangeError(`Unit ${u + 1} holds ${String(value)}, which is neither a finite number nor a string.`);
         }
         if (value >= 0 && value < SMALL_INTEGERS && Number.isInteger(value)) {
           id = small[value]!;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapKrippendorffAlpha, computeKrippendorffAlpha } from '../../../../shared/agreement/index.ts';
+import {
+  bootstrapKrippendorffAlpha, computeKrippendorffAlpha, createRandom, type Rating, type RatingValue,
+} from '../../../../shared/agreement/index.ts';
 
 describe('computeKrippendorffAlpha', () => {
   it('computes interval α by hand: two coders, units (1,1) (2,3) (3,3)', () => {
@@ -56,5 +58,69 @@ describe('bootstrapKrippendorffAlpha', () => {
     const ci = bootstrapKrippendorffAlpha([[1, 1], [1, 1]]);
     expect(ci.lower).toBeNull();
     expect(ci.reason).toMatch(/undefined/);
+  });
+});
+
+describe('computeKrippendorffAlpha on a large generated table', () => {
+  // A reference written straight from the definition, independent of the prepared layout: every
+  // ordered pair of values from different coders in a unit with m_u values adds 1/(m_u − 1) to
+  // o(c, k); n_c = Σ_k o(c, k); α = 1 − (n − 1) Σ o δ² / Σ n_c n_k δ².
+  function referenceAlpha(data: Rating[][], delta: (a: RatingValue, b: RatingValue) => number): number {
+    const o = new Map<RatingValue, Map<RatingValue, number>>();
+    for (const row of data) {
+      const values = row.filter((v): v is RatingValue => v !== null);
+      const m = values.length;
+      if (m < 2) continue;
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < m; j++) {
+          if (i === j) continue;
+          const cell = o.get(values[i]!) ?? new Map<RatingValue, number>();
+          cell.set(values[j]!, (cell.get(values[j]!) ?? 0) + 1 / (m - 1));
+          o.set(values[i]!, cell);
+        }
+      }
+    }
+    const nc = new Map<RatingValue, number>();
+    for (const [c, row] of o) for (const count of row.values()) nc.set(c, (nc.get(c) ?? 0) + count);
+    const n = [...nc.values()].reduce((s, x) => s + x, 0);
+    let observed = 0;
+    let expected = 0;
+    for (const [c, row] of o) for (const [k, count] of row) observed += count * delta(c, k);
+    for (const [c, a] of nc) for (const [k, b] of nc) expected += a * b * delta(c, k);
+    return 1 - ((n - 1) * observed) / expected;
+  }
+
+  // 4 coders, 3,000 units, about 25 % missing values (so some units have 0 or 1 value), values
+  // that take both the small-integer and the general lookup (negative, fractional, large).
+  function generate(seed: number, pool: readonly RatingValue[]): Rating[][] {
+    const random = createRandom(seed);
+    const data: Rating[][] = [];
+    for (let u = 0; u < 3000; u++) {
+      const truth = pool[Math.floor(random() * pool.length)]!;
+      const row: Rating[] = [];
+      for (let c = 0; c < 4; c++) {
+        const roll = random();
+        row.push(roll < 0.25 ? null : roll < 0.85 ? truth : pool[Math.floor(random() * pool.length)]!);
+      }
+      data.push(row);
+    }
+    return data;
+  }
+
+  it('matches the pairwise reference to 1e-12 at the nominal and interval levels', () => {
+    const data = generate(11, [0, 1, 2, 3, 7, -1, 2.5, 1500]);
+    expect(data.some((row) => row.filter((v) => v !== null).length < 2)).toBe(true);
+    const nominal = computeKrippendorffAlpha(data, 'nominal').value!;
+    const interval = computeKrippendorffAlpha(data, 'interval').value!;
+    expect(Math.abs(nominal - referenceAlpha(data, (a, b) => (a === b ? 0 : 1)))).toBeLessThan(1e-12);
+    expect(Math.abs(interval - referenceAlpha(data, (a, b) => ((a as number) - (b as number)) ** 2))).toBeLessThan(1e-12);
+    expect(nominal).toBeGreaterThan(0.3);
+    expect(nominal).toBeLessThan(0.9);
+  });
+
+  it('matches the pairwise reference to 1e-12 for text values', () => {
+    const data = generate(12, ['yes', 'no', 'maybe', '1', 1]);
+    const alpha = computeKrippendorffAlpha(data, 'nominal').value!;
+    expect(Math.abs(alpha - referenceAlpha(data, (a, b) => (a === b ? 0 : 1)))).toBeLessThan(1e-12);
   });
 });

@@ -9,7 +9,9 @@
  */
 import { createRandom } from './prng.ts';
 import { oneMinusRatio, undefinedBecause, type Coefficient } from './coefficient.ts';
-import { prepareReliabilityData, type PreparedData, type ReliabilityData } from './reliabilityData.ts';
+import {
+  orderCategories, scanReliabilityData, type PreparedData, type RatingValue, type ReliabilityData,
+} from './reliabilityData.ts';
 
 /** The level of measurement, which fixes the difference function δ². */
 export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
@@ -36,7 +38,26 @@ interface Coincidences {
   n: number;
 }
 
-/** One linear pass over the units' sparse category counts; no allocation per unit. */
+/** What α needs from the data: the categories, the number of coders and the coincidences. */
+interface Counted {
+  categories: RatingValue[];
+  isNumeric: boolean;
+  coders: number;
+  coincidences: Coincidences;
+}
+
+/** n_c = Σ_k o_ck and n = Σ_c n_c of a q × q coincidence matrix. */
+function withTotals(q: number, o: Float64Array): Coincidences {
+  const nc = new Float64Array(q);
+  let n = 0;
+  for (let c = 0; c < q; c++) {
+    for (let k = 0; k < q; k++) nc[c]! += o[c * q + k]!;
+    n += nc[c]!;
+  }
+  return { q, o, nc, n };
+}
+
+/** Coincidences of prepared data: one linear pass over the units' sparse category counts. */
 function coincidences(prepared: PreparedData): Coincidences {
   const q = prepared.categories.length;
   const o = new Float64Array(q * q);
@@ -56,23 +77,59 @@ function coincidences(prepared: PreparedData): Coincidences {
       }
     }
   }
-  const nc = new Float64Array(q);
-  let n = 0;
-  for (let c = 0; c < q; c++) {
-    for (let k = 0; k < q; k++) nc[c]! += o[c * q + k]!;
-    n += nc[c]!;
+  return withTotals(q, o);
+}
+
+/**
+ * Coincidences straight from reliability data, in one pass with no table and no allocation per
+ * unit: they are summed by value id (first-seen order) into a matrix that grows with the number
+ * of distinct values, then moved to the sorted categories. Each cell receives the same terms in
+ * the same unit order as {@link coincidences}, so both give bit-identical results.
+ */
+function count(data: ReliabilityData | PreparedData): Counted {
+  if ('unitTotals' in data) {
+    return { categories: data.categories, isNumeric: data.isNumeric, coders: data.coders, coincidences: coincidences(data) };
   }
-  return { q, o, nc, n };
+  let size = 8;
+  let byId = new Float64Array(size * size);
+  const { coders, values } = scanReliabilityData(data, ({ ids, counts, distinct, total }) => {
+    if (total < 2) return;
+    let top = 0;
+    for (let i = 0; i < distinct; i++) if (ids[i]! > top) top = ids[i]!;
+    if (top >= size) {
+      const grown = Math.max(size * 2, top + 1);
+      const next = new Float64Array(grown * grown);
+      for (let a = 0; a < size; a++) next.set(byId.subarray(a * size, (a + 1) * size), a * grown);
+      byId = next;
+      size = grown;
+    }
+    for (let i = 0; i < distinct; i++) {
+      const ni = counts[i]!;
+      const row = ids[i]! * size;
+      for (let j = 0; j < distinct; j++) {
+        const pairs = i === j ? ni * (ni - 1) : ni * counts[j]!;
+        byId[row + ids[j]!]! += pairs / (total - 1);
+      }
+    }
+  });
+  const { categories, isNumeric, rank } = orderCategories(values);
+  const q = categories.length;
+  const o = new Float64Array(q * q);
+  const seen = Math.min(size, q);
+  for (let a = 0; a < seen; a++) {
+    for (let b = 0; b < seen; b++) o[rank[a]! * q + rank[b]!] = byId[a * size + b]!;
+  }
+  return { categories, isNumeric, coders, coincidences: withTotals(q, o) };
 }
 
 /** δ²(c, k) for every pair of category indices, or a sentence saying why the level does not apply. */
-function differences(prepared: PreparedData, level: MeasurementLevel, nc: Float64Array): Float64Array | string {
-  const q = prepared.categories.length;
+function differences(counted: Counted, level: MeasurementLevel, nc: Float64Array): Float64Array | string {
+  const q = counted.categories.length;
   const delta = new Float64Array(q * q);
-  if (level !== 'nominal' && !prepared.isNumeric) {
+  if (level !== 'nominal' && !counted.isNumeric) {
     return `The ${level} level needs numeric values; these data hold text.`;
   }
-  const values = prepared.categories as number[];
+  const values = counted.categories as number[];
   if (level === 'ratio' && values.some((v) => v < 0)) {
     return 'The ratio level needs non-negative values.';
   }
@@ -112,21 +169,17 @@ export function computeKrippendorffAlpha(
   data: ReliabilityData | PreparedData,
   level: MeasurementLevel = 'nominal',
 ): KrippendorffAlpha {
-  const prepared = 'unitTotals' in data ? data : prepareReliabilityData(data);
-  return alphaOf(prepared, level, coincidences(prepared)).alpha;
+  return alphaOf(count(data), level).alpha;
 }
 
 /** α from the coincidences, with δ² when it is defined (the bootstrap reuses both). */
-function alphaOf(
-  prepared: PreparedData,
-  level: MeasurementLevel,
-  { q, o, nc, n }: Coincidences,
-): { alpha: KrippendorffAlpha; delta?: Float64Array } {
+function alphaOf(counted: Counted, level: MeasurementLevel): { alpha: KrippendorffAlpha; delta?: Float64Array } {
+  const { q, o, nc, n } = counted.coincidences;
   const fail = (reason: string) => ({
     alpha: { ...undefinedBecause(reason), level, observedDisagreement: null, expectedDisagreement: null, pairableValues: n },
   });
   if (n < 2) return fail('No unit has values from two or more coders, so nothing is pairable.');
-  const delta = differences(prepared, level, nc);
+  const delta = differences(counted, level, nc);
   if (typeof delta === 'string') return fail(delta);
   let observed = 0;
   let expected = 0;
@@ -184,13 +237,12 @@ export function bootstrapKrippendorffAlpha(
 ): BootstrapInterval {
   const samples = Math.max(1, Math.floor(options.samples ?? 1000));
   const seed = options.seed ?? 1;
-  const prepared = 'unitTotals' in data ? data : prepareReliabilityData(data);
-  const counted = coincidences(prepared);
-  const { alpha, delta } = alphaOf(prepared, level, counted);
+  const counted = count(data);
+  const { alpha, delta } = alphaOf(counted, level);
   if (alpha.value === null || alpha.expectedDisagreement === null || !delta) {
     return { lower: null, upper: null, reason: alpha.reason, samples, seed, drawsPerSample: 0 };
   }
-  const { q, o, n } = counted;
+  const { q, o, n } = counted.coincidences;
   // The distribution of unordered pairs (c ≤ k) over the coincidences.
   const cumulative = new Float64Array((q * (q + 1)) / 2);
   const pairDelta = new Float64Array(cumulative.length);
@@ -207,7 +259,7 @@ export function bootstrapKrippendorffAlpha(
       at++;
     }
   }
-  const draws = Math.max(1, Math.floor(Math.min(25 * nonZeroCells, ((prepared.coders - 1) * n) / 2)));
+  const draws = Math.max(1, Math.floor(Math.min(25 * nonZeroCells, ((counted.coders - 1) * n) / 2)));
   const random = createRandom(seed);
   const last = cumulative.length - 1;
   const alphas = new Float64Array(samples);

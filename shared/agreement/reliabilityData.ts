@@ -63,36 +63,57 @@ export interface PreparedData {
 /** Small non-negative integers (the usual codes) are looked up in an array, not the Map. */
 const SMALL_INTEGERS = 1024;
 
-function compareCategories(isNumeric: boolean): (a: RatingValue, b: RatingValue) => number {
-  if (isNumeric) return (a, b) => (a as number) - (b as number);
-  return (a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+/**
+ * One unit as {@link scanReliabilityData} hands it over. The arrays are scratch space, reused for
+ * the next unit: copy what you keep.
+ */
+export interface ScannedUnit {
+  /** Per coder, the id of the value (ids number distinct values in the order first seen), or -1. */
+  row: Int32Array;
+  /** The distinct ids of this unit, in the order coders first gave them, in `ids[0 … distinct − 1]`. */
+  ids: Int32Array;
+  /** How many coders gave each of those ids. */
+  counts: Int32Array;
+  distinct: number;
+  /** How many coders gave a value (m_u). */
+  total: number;
 }
 
 /**
- * Validates and indexes reliability data. Throws a `RangeError` with one sentence when rows
- * differ in length or a value is neither a finite number nor a string.
+ * Validates reliability data in one pass, numbering distinct values in the order first seen, and
+ * hands each unit's values and counts to `visit` without allocating anything per unit (so a
+ * coefficient can count a million units without building a table). Throws the same `RangeError`
+ * as {@link prepareReliabilityData}. Returns the number of coders and the values by id.
  *
- * @example prepareReliabilityData([['a', 'b'], ['a', 'a']]).categories // → ['a', 'b']
+ * @example scanReliabilityData([['a', 'b'], ['b', 'b']], (unit) => console.log(unit.distinct)).values // logs 2, 1 → ['a', 'b']
  */
-export function prepareReliabilityData(data: ReliabilityData): PreparedData {
+export function scanReliabilityData(
+  data: ReliabilityData,
+  visit: (unit: ScannedUnit, index: number) => void,
+): { coders: number; values: RatingValue[] } {
   const coders = data[0]?.length ?? 0;
-  const units = data.length;
-  // Pass 1: validate, and give each distinct value an id in the order first seen (one lookup
-  // per cell); the cells hold these ids until pass 2 maps them to sorted category indices.
-  const cells = new Int32Array(units * coders);
   const seen = new Map<RatingValue, number>();
   const small = new Int32Array(SMALL_INTEGERS).fill(-1);
   const values: RatingValue[] = [];
-  for (let u = 0; u < units; u++) {
+  const unit: ScannedUnit = {
+    row: new Int32Array(coders), ids: new Int32Array(coders), counts: new Int32Array(coders), distinct: 0, total: 0,
+  };
+  const { row: coderIds, ids: distinctIds, counts } = unit;
+  // `stamp[id]` is the last unit that gave the id and `slot[id]` where its count sits, so no unit
+  // needs a search; both grow with the number of distinct values.
+  let stamp = new Int32Array(16).fill(-1);
+  let slot = new Int32Array(16);
+  for (let u = 0; u < data.length; u++) {
     const row = data[u]!;
     if (row.length !== coders) {
       throw new RangeError(`Unit ${u + 1} has ${row.length} values but unit 1 has ${coders}: every unit needs one cell per coder.`);
     }
-    const base = u * coders;
+    let distinct = 0;
+    let total = 0;
     for (let c = 0; c < coders; c++) {
       const value = row[c];
       if (value === null || value === undefined) {
-        cells[base + c] = -1;
+        coderIds[c] = -1;
         continue;
       }
       let id: number | undefined;
@@ -107,60 +128,97 @@ export function prepareReliabilityData(data: ReliabilityData): PreparedData {
             small[value] = id;
             values.push(value === 0 ? 0 : value); // −0 and 0 are one category, as in a Map
           }
-          cells[base + c] = id;
-          continue;
         }
       } else if (typeof value !== 'string') {
         throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);
       }
-      id = seen.get(value);
       if (id === undefined) {
-        id = values.length;
-        seen.set(value, id);
-        values.push(value);
+        id = seen.get(value);
+        if (id === undefined) {
+          id = values.length;
+          seen.set(value, id);
+          values.push(value);
+        }
       }
-      cells[base + c] = id;
+      if (id >= stamp.length) {
+        const grownStamp = new Int32Array(stamp.length * 2).fill(-1);
+        grownStamp.set(stamp);
+        stamp = grownStamp;
+        const grownSlot = new Int32Array(slot.length * 2);
+        grownSlot.set(slot);
+        slot = grownSlot;
+      }
+      coderIds[c] = id;
+      total++;
+      if (stamp[id] === u) counts[slot[id]!]!++;
+      else {
+        stamp[id] = u;
+        slot[id] = distinct;
+        distinctIds[distinct] = id;
+        counts[distinct] = 1;
+        distinct++;
+      }
     }
+    unit.distinct = distinct;
+    unit.total = total;
+    visit(unit, u);
   }
+  return { coders, values };
+}
+
+/**
+ * The categories in their reporting order (numbers ascending when all are numbers, else by their
+ * text; the sort is stable, so values with the same text keep the order first seen) and, per id
+ * of {@link scanReliabilityData}, the index of its category.
+ *
+ * @example orderCategories([3, 1, 2]) // → { categories: [1, 2, 3], isNumeric: true, rank: Int32Array [2, 0, 1] }
+ */
+export function orderCategories(values: readonly RatingValue[]): { categories: RatingValue[]; isNumeric: boolean; rank: Int32Array } {
   const isNumeric = values.every((v) => typeof v === 'number');
-  // Sort the ids by value; the sort is stable, so values with the same text keep first-seen order.
-  const compare = compareCategories(isNumeric);
-  const order = values.map((_, i) => i).sort((a, b) => compare(values[a]!, values[b]!));
-  const categories = order.map((id) => values[id]!);
+  const compare = isNumeric
+    ? (a: number, b: number) => (values[a] as number) - (values[b] as number)
+    : (a: number, b: number) => {
+      const x = String(values[a]);
+      const y = String(values[b]);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+  const order = values.map((_, i) => i).sort(compare);
   const rank = new Int32Array(values.length);
   for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
-  // Pass 2: category indices, totals and each unit's sparse counts. `stamp[c]` is the last unit
-  // that gave category c and `slot[c]` where its count sits, so no unit needs a search or array.
-  const q = categories.length;
-  const stamp = new Int32Array(q).fill(-1);
-  const slot = new Int32Array(q);
+  return { categories: order.map((id) => values[id]!), isNumeric, rank };
+}
+
+/**
+ * Validates and indexes reliability data. Throws a `RangeError` with one sentence when rows
+ * differ in length or a value is neither a finite number nor a string.
+ *
+ * @example prepareReliabilityData([['a', 'b'], ['a', 'a']]).categories // → ['a', 'b']
+ */
+export function prepareReliabilityData(data: ReliabilityData): PreparedData {
+  const coders = data[0]?.length ?? 0;
+  const units = data.length;
+  const cells = new Int32Array(units * coders);
   const unitStart = new Int32Array(units + 1);
   const unitCategories = new Int32Array(units * coders);
   const unitCounts = new Int32Array(units * coders);
   const unitTotals = new Int32Array(units);
   let next = 0;
-  for (let u = 0; u < units; u++) {
-    unitStart[u] = next;
+  // The scan gives value ids in first-seen order; they become sorted category indices below.
+  const { values } = scanReliabilityData(data, (unit, u) => {
     const base = u * coders;
-    let total = 0;
-    for (let c = 0; c < coders; c++) {
-      const id = cells[base + c]!;
-      if (id < 0) continue;
-      const category = rank[id]!;
-      cells[base + c] = category;
-      total++;
-      if (stamp[category] === u) unitCounts[slot[category]!]!++;
-      else {
-        stamp[category] = u;
-        slot[category] = next;
-        unitCategories[next] = category;
-        unitCounts[next] = 1;
-        next++;
-      }
+    for (let c = 0; c < coders; c++) cells[base + c] = unit.row[c]!;
+    unitStart[u] = next;
+    for (let i = 0; i < unit.distinct; i++) {
+      unitCategories[next] = unit.ids[i]!;
+      unitCounts[next] = unit.counts[i]!;
+      next++;
     }
-    unitTotals[u] = total;
-  }
+    unitTotals[u] = unit.total;
+  });
   unitStart[units] = next;
+  const { categories, isNumeric, rank } = orderCategories(values);
+  for (let i = 0; i < cells.length; i++) if (cells[i]! >= 0) cells[i] = rank[cells[i]!]!;
+  for (let i = 0; i < next; i++) unitCategories[i] = rank[unitCategories[i]!]!;
   return {
     coders, units, categories, isNumeric, cells, unitStart,
     unitCategories: unitCategories.subarray(0, next), unitCounts: unitCounts.subarray(0, next), unitTotals,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bootstrapKrippendorffAlpha, computeKrippendorffAlpha, createRandom, type Rating, type RatingValue,
+  bootstrapKrippendorffAlpha, computeKrippendorffAlpha, createRandom, MEASUREMENT_LEVELS, prepareReliabilityData,
+  type Rating, type RatingValue,
 } from '../../../../shared/agreement/index.ts';
 
 describe('computeKrippendorffAlpha', () => {
@@ -116,6 +117,16 @@ describe('computeKrippendorffAlpha on a large generated table', () => {
     expect(Math.abs(interval - referenceAlpha(data, (a, b) => ((a as number) - (b as number)) ** 2))).toBeLessThan(1e-12);
     expect(nominal).toBeGreaterThan(0.3);
     expect(nominal).toBeLessThan(0.9);
+  });
+
+  it('gives bit-identical α and bootstrap intervals from raw and from prepared data', () => {
+    const data = generate(13, [0, 1, 2, 3, 7, 2.5, 1500]);
+    const prepared = prepareReliabilityData(data);
+    for (const level of MEASUREMENT_LEVELS) {
+      expect(computeKrippendorffAlpha(prepared, level)).toEqual(computeKrippendorffAlpha(data, level));
+    }
+    expect(bootstrapKrippendorffAlpha(prepared, 'interval', { samples: 200, seed: 5 }))
+      .toEqual(bootstrapKrippendorffAlpha(data, 'interval', { samples: 200, seed: 5 }));
   });
 
   it('matches the pairwise reference to 1e-12 for text values', () => {

@@ -206,6 +206,9 @@ function alphaOf(counted: Counted, level: MeasurementLevel): { alpha: Krippendor
   };
 }
 
+/** Buckets of the bootstrap's guide table (a power of two, so r · GUIDE is exact). */
+const GUIDE = 1024;
+
 /** A bootstrap percentile interval. */
 export interface BootstrapInterval {
   /** Lower and upper bounds of the 95 % interval; null when α itself is undefined. */
@@ -262,19 +265,31 @@ export function bootstrapKrippendorffAlpha(
   const draws = Math.max(1, Math.floor(Math.min(25 * nonZeroCells, ((counted.coders - 1) * n) / 2)));
   const random = createRandom(seed);
   const last = cumulative.length - 1;
+  // The pair drawn for x = r · running is the first entry of `cumulative` above x (or the last).
+  // That index never decreases as r grows, so a guide table gives, per 1/GUIDE of [0, 1), the
+  // index for the smallest r of the bucket; a short forward scan from there finds the same entry
+  // a binary search would, so the interval stays the same for a seed.
+  const firstAbove = (x: number): number => {
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const guide = new Int32Array(GUIDE);
+  for (let b = 0; b < GUIDE; b++) guide[b] = firstAbove((b / GUIDE) * running);
   const alphas = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
     let sum = 0;
     for (let d = 0; d < draws; d++) {
-      const x = random() * running;
-      let lo = 0;
-      let hi = last;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid]! > x) hi = mid;
-        else lo = mid + 1;
-      }
-      sum += pairDelta[lo]!;
+      const r = random();
+      const x = r * running;
+      let at = guide[(r * GUIDE) | 0]!;
+      while (at < last && !(cumulative[at]! > x)) at++;
+      sum += pairDelta[at]!;
     }
     alphas[s] = Math.max(-1, 1 - sum / (draws * alpha.expectedDisagreement));
   }

@@ -44,11 +44,22 @@ function runsFor(units: number): number {
 // data generation is not charged to the first runs.
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
+/**
+ * Median wall-clock ms of `runs` runs after a warm-up. The process CPU time is printed too: on a
+ * shared machine, wall time also counts the time other processes held the cores.
+ */
 async function measure(label: string, fn: () => unknown, runs: number): Promise<number> {
   fn(); // warm-up
   collectGarbage?.();
-  const value = median(await timeRuns(runs, fn));
-  console.log(`${label}: median ${value.toFixed(2)} ms over ${runs} runs`);
+  const cpu: number[] = [];
+  const wall = await timeRuns(runs, () => {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  });
+  const value = median(wall);
+  console.log(`${label}: median ${value.toFixed(2)} ms (CPU ${median(cpu).toFixed(2)} ms) over ${runs} runs`);
   return value;
 }
 

@@ -6,6 +6,10 @@
  * of values from different coders; n_c = Σ_k o_ck, n = Σ_c n_c.
  * α = 1 − Do/De with Do = Σ o_ck δ²(c,k) / n and De = Σ n_c n_k δ²(c,k) / (n(n − 1)).
  * Undefined (null with a reason) when no unit is pairable or De = 0 (no variation).
+ *
+ * The coincidences are counted in one pass over the units with no allocation per unit (on
+ * prepared data, or straight from the rows), so the cost grows linearly with the units; only
+ * the q × q matrices depend on the number of categories.
  */
 import { createRandom } from './prng.ts';
 import { oneMinusRatio, undefinedBecause, type Coefficient } from './coefficient.ts';

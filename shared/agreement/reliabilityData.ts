@@ -118,16 +118,16 @@ export function scanReliabilityData(
       }
       let id: number | undefined;
       if (typeof value === 'number') {
-        if (!Number.isFinite(value)) {
-          throw new RangeError(`Unit ${u + 1} holds ${String(value)}, which is neither a finite number nor a string.`);
-        }
-        if (value >= 0 && value < SMALL_INTEGERS && Number.isInteger(value)) {
+        // (value | 0) === value: an integer in int32 range, hence finite.
+        if ((value | 0) === value && value >= 0 && value < SMALL_INTEGERS) {
           id = small[value]!;
           if (id < 0) {
             id = values.length;
             small[value] = id;
             values.push(value === 0 ? 0 : value); // −0 and 0 are one category, as in a Map
           }
+        } else if (!Number.isFinite(value)) {
+          throw new RangeError(`Unit ${u + 1} holds ${String(value)}, which is neither a finite number nor a string.`);
         }
       } else if (typeof value !== 'string') {
         throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);

@@ -34,19 +34,158 @@ export function transposeCoderRows(rows: ReadonlyArray<ReadonlyArray<Rating>>): 
   return data;
 }
 
-/** Reliability data indexed for counting: categories sorted, each unit's category counts. */
+/**
+ * Reliability data indexed for counting, in flat typed arrays (no per-unit arrays, so preparing
+ * and counting a million units costs a few allocations and stays linear): categories sorted, the
+ * cell table, and each unit's category counts in compressed-row form.
+ */
 export interface PreparedData {
   coders: number;
+  /** Number of units (rows). */
+  units: number;
   /** Distinct values, numbers ascending when all are numbers, else by their text. */
   categories: RatingValue[];
   isNumeric: boolean;
-  /** `cells[unit][coder]`: category index or -1 for a missing value. */
-  cells: Int32Array[];
-  /** Per unit, the categories present and how many coders chose each (sparse). */
-  unitCategories: number[][];
-  unitCounts: number[][];
+  /** `cells[unit * coders + coder]`: category index or -1 for a missing value. */
+  cells: Int32Array;
+  /**
+   * Per unit, the categories present and how many coders chose each (sparse, in the order the
+   * coders first gave them): unit `u` owns entries `unitStart[u]` to `unitStart[u + 1] − 1` of
+   * `unitCategories` and `unitCounts`. `unitStart` has `units + 1` entries.
+   */
+  unitStart: Int32Array;
+  unitCategories: Int32Array;
+  unitCounts: Int32Array;
   /** Per unit, how many coders gave a value (r_i / m_u). */
-  unitTotals: number[];
+  unitTotals: Int32Array;
+}
+
+/** Small non-negative integers (the usual codes) are looked up in an array, not the Map. */
+const SMALL_INTEGERS = 1024;
+
+/**
+ * One unit as {@link scanReliabilityData} hands it over. The arrays are scratch space, reused for
+ * the next unit: copy what you keep.
+ */
+export interface ScannedUnit {
+  /** Per coder, the id of the value (ids number distinct values in the order first seen), or -1. */
+  row: Int32Array;
+  /** The distinct ids of this unit, in the order coders first gave them, in `ids[0 … distinct − 1]`. */
+  ids: Int32Array;
+  /** How many coders gave each of those ids. */
+  counts: Int32Array;
+  distinct: number;
+  /** How many coders gave a value (m_u). */
+  total: number;
+}
+
+/**
+ * Validates reliability data in one pass, numbering distinct values in the order first seen, and
+ * hands each unit's values and counts to `visit` without allocating anything per unit (so a
+ * coefficient can count a million units without building a table). Throws the same `RangeError`
+ * as {@link prepareReliabilityData}. Returns the number of coders and the values by id.
+ *
+ * @example scanReliabilityData([['a', 'b'], ['b', 'b']], (unit) => console.log(unit.distinct)).values // logs 2, 1 → ['a', 'b']
+ */
+export function scanReliabilityData(
+  data: ReliabilityData,
+  visit: (unit: ScannedUnit, index: number) => void,
+): { coders: number; values: RatingValue[] } {
+  const coders = data[0]?.length ?? 0;
+  const seen = new Map<RatingValue, number>();
+  const small = new Int32Array(SMALL_INTEGERS).fill(-1);
+  const values: RatingValue[] = [];
+  const unit: ScannedUnit = {
+    row: new Int32Array(coders), ids: new Int32Array(coders), counts: new Int32Array(coders), distinct: 0, total: 0,
+  };
+  const { row: coderIds, ids: distinctIds, counts } = unit;
+  // `stamp[id]` is the last unit that gave the id and `slot[id]` where its count sits, so no unit
+  // needs a search; both grow with the number of distinct values.
+  let stamp = new Int32Array(16).fill(-1);
+  let slot = new Int32Array(16);
+  for (let u = 0; u < data.length; u++) {
+    const row = data[u]!;
+    if (row.length !== coders) {
+      throw new RangeError(`Unit ${u + 1} has ${row.length} values but unit 1 has ${coders}: every unit needs one cell per coder.`);
+    }
+    let distinct = 0;
+    let total = 0;
+    for (let c = 0; c < coders; c++) {
+      const value = row[c];
+      if (value === null || value === undefined) {
+        coderIds[c] = -1;
+        continue;
+      }
+      let id: number | undefined;
+      if (typeof value === 'number') {
+        // (value | 0) === value: an integer in int32 range, hence finite.
+        if ((value | 0) === value && value >= 0 && value < SMALL_INTEGERS) {
+          id = small[value]!;
+          if (id < 0) {
+            id = values.length;
+            small[value] = id;
+            values.push(value === 0 ? 0 : value); // −0 and 0 are one category, as in a Map
+          }
+        } else if (!Number.isFinite(value)) {
+          throw new RangeError(`Unit ${u + 1} holds ${String(value)}, which is neither a finite number nor a string.`);
+        }
+      } else if (typeof value !== 'string') {
+        throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);
+      }
+      if (id === undefined) {
+        id = seen.get(value);
+        if (id === undefined) {
+          id = values.length;
+          seen.set(value, id);
+          values.push(value);
+        }
+      }
+      if (id >= stamp.length) {
+        const grownStamp = new Int32Array(stamp.length * 2).fill(-1);
+        grownStamp.set(stamp);
+        stamp = grownStamp;
+        const grownSlot = new Int32Array(slot.length * 2);
+        grownSlot.set(slot);
+        slot = grownSlot;
+      }
+      coderIds[c] = id;
+      total++;
+      if (stamp[id] === u) counts[slot[id]!]!++;
+      else {
+        stamp[id] = u;
+        slot[id] = distinct;
+        distinctIds[distinct] = id;
+        counts[distinct] = 1;
+        distinct++;
+      }
+    }
+    unit.distinct = distinct;
+    unit.total = total;
+    visit(unit, u);
+  }
+  return { coders, values };
+}
+
+/**
+ * The categories in their reporting order (numbers ascending when all are numbers, else by their
+ * text; the sort is stable, so values with the same text keep the order first seen) and, per id
+ * of {@link scanReliabilityData}, the index of its category.
+ *
+ * @example orderCategories([3, 1, 2]) // → { categories: [1, 2, 3], isNumeric: true, rank: Int32Array [2, 0, 1] }
+ */
+export function orderCategories(values: readonly RatingValue[]): { categories: RatingValue[]; isNumeric: boolean; rank: Int32Array } {
+  const isNumeric = values.every((v) => typeof v === 'number');
+  const compare = isNumeric
+    ? (a: number, b: number) => (values[a] as number) - (values[b] as number)
+    : (a: number, b: number) => {
+      const x = String(values[a]);
+      const y = String(values[b]);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+  const order = values.map((_, i) => i).sort(compare);
+  const rank = new Int32Array(values.length);
+  for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
+  return { categories: order.map((id) => values[id]!), isNumeric, rank };
 }
 
 /**
@@ -57,54 +196,33 @@ export interface PreparedData {
  */
 export function prepareReliabilityData(data: ReliabilityData): PreparedData {
   const coders = data[0]?.length ?? 0;
-  const seen = new Map<RatingValue, number>();
-  for (let u = 0; u < data.length; u++) {
-    const row = data[u]!;
-    if (row.length !== coders) {
-      throw new RangeError(`Unit ${u + 1} has ${row.length} values but unit 1 has ${coders}: every unit needs one cell per coder.`);
+  const units = data.length;
+  const cells = new Int32Array(units * coders);
+  const unitStart = new Int32Array(units + 1);
+  const unitCategories = new Int32Array(units * coders);
+  const unitCounts = new Int32Array(units * coders);
+  const unitTotals = new Int32Array(units);
+  let next = 0;
+  // The scan gives value ids in first-seen order; they become sorted category indices below.
+  const { values } = scanReliabilityData(data, (unit, u) => {
+    const base = u * coders;
+    for (let c = 0; c < coders; c++) cells[base + c] = unit.row[c]!;
+    unitStart[u] = next;
+    for (let i = 0; i < unit.distinct; i++) {
+      unitCategories[next] = unit.ids[i]!;
+      unitCounts[next] = unit.counts[i]!;
+      next++;
     }
-    for (const value of row) {
-      if (value === null) continue;
-      if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string') {
-        throw new RangeError(`Unit ${u + 1} holds ${JSON.stringify(value)}, which is neither a finite number nor a string.`);
-      }
-      if (!seen.has(value)) seen.set(value, seen.size);
-    }
-  }
-  const values = [...seen.keys()];
-  const isNumeric = values.every((v) => typeof v === 'number');
-  const categories = isNumeric
-    ? (values as number[]).sort((a, b) => a - b)
-    : values.sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
-  const index = new Map<RatingValue, number>(categories.map((v, i) => [v, i]));
-  const cells: Int32Array[] = [];
-  const unitCategories: number[][] = [];
-  const unitCounts: number[][] = [];
-  const unitTotals: number[] = [];
-  for (const row of data) {
-    const unitCells = new Int32Array(coders);
-    const cats: number[] = [];
-    const counts: number[] = [];
-    let total = 0;
-    for (let c = 0; c < coders; c++) {
-      const value = row[c];
-      const category = value === null || value === undefined ? -1 : index.get(value)!;
-      unitCells[c] = category;
-      if (category < 0) continue;
-      total++;
-      const at = cats.indexOf(category);
-      if (at >= 0) counts[at]!++;
-      else {
-        cats.push(category);
-        counts.push(1);
-      }
-    }
-    cells.push(unitCells);
-    unitCategories.push(cats);
-    unitCounts.push(counts);
-    unitTotals.push(total);
-  }
-  return { coders, categories, isNumeric, cells, unitCategories, unitCounts, unitTotals };
+    unitTotals[u] = unit.total;
+  });
+  unitStart[units] = next;
+  const { categories, isNumeric, rank } = orderCategories(values);
+  for (let i = 0; i < cells.length; i++) if (cells[i]! >= 0) cells[i] = rank[cells[i]!]!;
+  for (let i = 0; i < next; i++) unitCategories[i] = rank[unitCategories[i]!]!;
+  return {
+    coders, units, categories, isNumeric, cells, unitStart,
+    unitCategories: unitCategories.subarray(0, next), unitCounts: unitCounts.subarray(0, next), unitTotals,
+  };
 }
 
 /**
@@ -138,18 +256,20 @@ export function computePercentAgreement(
   let units = 0;
   let sum = 0;
   let values = 0;
-  for (let u = 0; u < prepared.unitTotals.length; u++) {
-    const total = prepared.unitTotals[u]!;
+  const { unitStart, unitCounts, unitTotals } = prepared;
+  for (let u = 0; u < prepared.units; u++) {
+    const total = unitTotals[u]!;
     if (total < 2) continue;
     units++;
-    const counts = prepared.unitCounts[u]!;
+    const from = unitStart[u]!;
+    const to = unitStart[u + 1]!;
     let agreeingPairs = 0;
-    for (const n of counts) agreeingPairs += n * (n - 1);
+    for (let i = from; i < to; i++) agreeingPairs += unitCounts[i]! * (unitCounts[i]! - 1);
     if (definition === 'pairwise') sum += agreeingPairs / (total * (total - 1));
     else if (definition === 'pairable-values') {
       sum += agreeingPairs / (total - 1);
       values += total;
-    } else if (counts.length === 1) sum += 1;
+    } else if (to - from === 1) sum += 1;
   }
   if (units === 0) {
     return { ...undefinedBecause('No unit has values from two or more coders.'), definition };
@@ -176,9 +296,10 @@ function asPrepared(data: ReliabilityData | PreparedData): PreparedData {
 export function twoCoderTable(prepared: PreparedData, coderA: number, coderB: number): number[][] {
   const q = prepared.categories.length;
   const table = Array.from({ length: q }, () => new Array<number>(q).fill(0));
-  for (const cells of prepared.cells) {
-    const a = cells[coderA]!;
-    const b = cells[coderB]!;
+  const { cells, coders } = prepared;
+  for (let base = 0; base < cells.length; base += coders) {
+    const a = cells[base + coderA]!;
+    const b = cells[base + coderB]!;
     if (a >= 0 && b >= 0) table[a]![b]!++;
   }
   return table;
@@ -264,13 +385,14 @@ export interface FleissKappa extends Coefficient {
 export function computeFleissKappa(data: ReliabilityData | PreparedData): FleissKappa {
   const prepared = asPrepared(data);
   const m = prepared.coders;
-  const N = prepared.unitTotals.length;
+  const N = prepared.units;
   const empty = (reason: string): FleissKappa => ({
     ...undefinedBecause(reason), observed: null, chance: null, categories: {}, z: null,
   });
   if (m < 2) return empty("Fleiss' κ needs at least two raters.");
   if (N === 0) return empty('There are no units.');
-  const missing = prepared.unitTotals.filter((t) => t !== m).length;
+  let missing = 0;
+  for (let u = 0; u < N; u++) if (prepared.unitTotals[u] !== m) missing++;
   if (missing > 0) {
     return empty(`Fleiss' κ needs every rater to rate every unit; ${missing} unit(s) have missing values (see Krippendorff's α).`);
   }
@@ -279,15 +401,15 @@ export function computeFleissKappa(data: ReliabilityData | PreparedData): Fleiss
   // Σ_i n_ij (m − n_ij) per category: the disagreement each category takes part in.
   const disagreement = new Array<number>(q).fill(0);
   let pSum = 0;
+  const { unitStart, unitCategories, unitCounts } = prepared;
   for (let u = 0; u < N; u++) {
-    const cats = prepared.unitCategories[u]!;
-    const counts = prepared.unitCounts[u]!;
     let squares = 0;
-    for (let i = 0; i < cats.length; i++) {
-      const n = counts[i]!;
+    for (let i = unitStart[u]!; i < unitStart[u + 1]!; i++) {
+      const n = unitCounts[i]!;
+      const category = unitCategories[i]!;
       squares += n * n;
-      columnTotals[cats[i]!]! += n;
-      disagreement[cats[i]!]! += n * (m - n);
+      columnTotals[category]! += n;
+      disagreement[category]! += n * (m - n);
     }
     pSum += (squares - m) / (m * (m - 1));
   }
@@ -352,13 +474,12 @@ function classificationShares(prepared: PreparedData): number[] | null {
   if (!prepared.unitTotals.some((t) => t >= 2)) return null;
   const pi = new Array<number>(prepared.categories.length).fill(0);
   let rated = 0;
-  for (let u = 0; u < prepared.unitTotals.length; u++) {
-    const total = prepared.unitTotals[u]!;
+  const { unitStart, unitCategories, unitCounts, unitTotals } = prepared;
+  for (let u = 0; u < prepared.units; u++) {
+    const total = unitTotals[u]!;
     if (total === 0) continue;
     rated++;
-    const cats = prepared.unitCategories[u]!;
-    const counts = prepared.unitCounts[u]!;
-    for (let i = 0; i < cats.length; i++) pi[cats[i]!]! += counts[i]! / total;
+    for (let i = unitStart[u]!; i < unitStart[u + 1]!; i++) pi[unitCategories[i]!]! += unitCounts[i]! / total;
   }
   return pi.map((s) => s / rated);
 }
@@ -377,9 +498,10 @@ export function computeCongerKappa(data: ReliabilityData | PreparedData): Coeffi
   if (r < 2) return undefinedBecause("Conger's κ needs at least two raters.");
   const perRater = Array.from({ length: r }, () => new Array<number>(q).fill(0));
   const rated = new Array<number>(r).fill(0);
-  for (const cells of prepared.cells) {
+  const { cells } = prepared;
+  for (let base = 0; base < cells.length; base += r) {
     for (let g = 0; g < r; g++) {
-      const c = cells[g]!;
+      const c = cells[base + g]!;
       if (c < 0) continue;
       perRater[g]![c]!++;
       rated[g]!++;

@@ -124,6 +124,23 @@ describe('prepareReliabilityData', () => {
   it('sorts numeric categories numerically', () => {
     expect(prepareReliabilityData([[10, 9], [1, null]]).categories).toEqual([1, 9, 10]);
   });
+
+  it('keeps 1 and "1" apart, treats NaN and Infinity as bad input, and sorts mixed values by text', () => {
+    expect(prepareReliabilityData([[1, '1'], [2000, 0.5]]).categories).toEqual([0.5, 1, '1', 2000]);
+    expect(() => prepareReliabilityData([[1, Number.NaN]])).toThrow(/Unit 1 holds NaN, which is neither/);
+    expect(() => prepareReliabilityData([[1, 2], [Infinity, 2]])).toThrow(/Unit 2 holds Infinity, which is neither/);
+  });
+
+  it('lays units out flat: cells by unit then coder, each unit\'s category counts in compressed rows', () => {
+    // Categories a = 0, b = 1. Unit 1: b a b → b×2 then a×1; unit 2: only a; unit 3: nothing.
+    const prepared = prepareReliabilityData([['b', 'a', 'b'], [null, null, 'a'], [null, null, null]]);
+    expect(prepared.units).toBe(3);
+    expect([...prepared.cells]).toEqual([1, 0, 1, -1, -1, 0, -1, -1, -1]);
+    expect([...prepared.unitStart]).toEqual([0, 2, 3, 3]);
+    expect([...prepared.unitCategories]).toEqual([1, 0, 0]);
+    expect([...prepared.unitCounts]).toEqual([2, 1, 1]);
+    expect([...prepared.unitTotals]).toEqual([3, 1, 0]);
+  });
 });
 
 describe('chanceCorrect', () => {

@@ -91,7 +91,10 @@ describe('quick keys', () => {
     const { context, page } = await newPage(browser);
     await firstRun(page);
     await treeItem(page, 'Sensationalism').click({ button: 'right' });
-    await page.getByRole('menuitem', { name: /Quick key/ }).click();
+    const item = page.getByRole('menuitem', { name: /Quick key/ });
+    await expect.poll(() => item.count()).toBe(1);
+    await screenshot(page, 'quick-keys-menu');
+    await item.click();
     const dialog = page.getByRole('dialog', { name: 'Quick key of “Sensationalism”' });
     await expect.poll(() => dialog.count()).toBe(1);
     await screenshot(page, 'quick-keys-dialog');

@@ -83,7 +83,7 @@ export function QuickKeyDialog({ code, codes, onPick, onClose }: { code: Code; c
   };
   const keys = Array.from({ length: NUMBERED_CODE_LIMIT }, (_, i) => i + 1);
   return (
-    <ModalDialog labelledBy="quick-key-title" describedBy="quick-key-help" onClose={onClose} className="codebook-dialog">
+    <ModalDialog labelledBy="quick-key-title" describedBy="quick-key-help" onClose={onClose} className="codebook-dialog quick-key-dialog">
       <h2 id="quick-key-title" className="codebook-dialog-title">
         Quick key of “{code.name}”
       </h2>
@@ -105,7 +105,9 @@ export function QuickKeyDialog({ code, codes, onPick, onClose }: { code: Code; c
               onClick={() => pick(key)}
             >
               <kbd className="code-key">{key}</kbd>
-              <span className="quick-key-holder">{isCurrent ? 'this code' : (holder?.name ?? 'free')}</span>
+              <span className="quick-key-holder" title={holder?.name}>
+                {isCurrent ? 'this code' : (holder?.name ?? 'free')}
+              </span>
             </button>
           );
         })}

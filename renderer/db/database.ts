@@ -85,11 +85,27 @@ export class MarginaliaDatabase extends Dexie {
           if (list) list.push(code);
           else byProject.set(code.projectId, [code]);
         });
+        const given = new Map<string, number>();
         for (const list of byProject.values()) {
           const byId = new Map(list.map((c) => [c.id, c]));
           const patches = assignDefaultQuickKeys(list);
+          for (const p of patches) given.set(p.id, p.quickKey!);
           if (patches.length) await codes.bulkPut(patches.map((p) => withQuickKey(byId.get(p.id)!, p.quickKey)));
         }
+        if (given.size === 0) return;
+        // Undo and redo write whole rows back: the stored rows of a code get its key too, or
+        // undoing a rename made before the upgrade would take the code's key away.
+        await tx
+          .table<HistoryEntry, number>('history')
+          .toCollection()
+          .modify((entry) => {
+            for (const change of entry.changes) {
+              const key = change.table === 'codes' ? given.get(change.key) : undefined;
+              if (key === undefined) continue;
+              if (change.before !== undefined) change.before = { ...(change.before as Code), quickKey: key };
+              if (change.after !== undefined) change.after = { ...(change.after as Code), quickKey: key };
+            }
+          });
       });
   }
 }

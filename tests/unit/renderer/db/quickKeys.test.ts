@@ -36,7 +36,7 @@ describe('the version 1 → 2 upgrade', () => {
   const memo: Memo = { id: makeId() as MemoId, projectId: P1, target: { kind: 'code', id: starter[1]!.id }, title: 'Note', content: '', plainText: 'Note', coderId: coder.id, createdAt: T, modifiedAt: T };
   const history: HistoryEntry = { seq: 1, projectId: P1, label: 'Rename “x”', changes: [{ table: 'codes', key: starter[1]!.id, before: { ...starter[1]!, name: 'x' }, after: starter[1]! }], undone: 0, at: T };
 
-  it('gives each project the keys its codebook showed (the first nine codable codes in tree order) and changes nothing else', async () => {
+  it('gives each project the keys its codebook showed (the first nine codable codes in tree order), in the undo history too, and changes nothing else', async () => {
     const name = uniqueDatabaseName();
     // Version 1 exactly as it shipped.
     const old = new Dexie(name);
@@ -79,7 +79,13 @@ describe('the version 1 → 2 upgrade', () => {
       // Every other field of every code, and every other table, is as it was.
       const codes = (await db.codes.toArray()).map(({ quickKey: _key, ...rest }) => rest);
       expect(codes).toEqual(before['codes']);
-      for (const table of db.tables) if (table.name !== 'codes') expect(await table.toArray()).toEqual(before[table.name]);
+      for (const table of db.tables) if (table.name !== 'codes' && table.name !== 'history') expect(await table.toArray()).toEqual(before[table.name]);
+      // The code rows in the undo history carry the code's key, so undoing an old step keeps it.
+      const key = (await db.codes.get(starter[1]!.id))!.quickKey;
+      expect(key).toBe(1);
+      expect(await db.history.toArray()).toEqual([{ ...history, changes: [{ ...history.changes[0]!, before: { ...starter[1]!, name: 'x', quickKey: 1 }, after: { ...starter[1]!, quickKey: 1 } }] }]);
+      expect(await undoLastAction(db, P1)).toBe('Rename “x”');
+      expect(await db.codes.get(starter[1]!.id)).toEqual({ ...starter[1]!, name: 'x', quickKey: 1 });
     } finally {
       db.close();
       await Dexie.delete(name);

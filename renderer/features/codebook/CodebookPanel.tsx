@@ -8,8 +8,13 @@
  * detail panel shows the focused code. Rows are `user-select: none`, so pressing one leaves
  * the document's text selection alone and "select text, click code" works. (Preventing the
  * mousedown instead would also keep the selection, but Chromium then never starts a drag.)
+ *
+ * This module is the layout and the wiring; the parts live beside it: CodeRow.tsx (a row and
+ * the draft row, both naming through InlineNameInput.tsx), useTreeRowFocus.ts (roving focus),
+ * useCodeTreeKeyboard.ts, useCodeTreeDragDrop.ts, codeMenu.ts (the context menu's entries) and
+ * CodebookDialogs.tsx (recolour, quick key, delete and merge summaries).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMemo, useRef, useState, type MouseEvent } from 'react';
 import { descendantIds, moveCode as planMove } from '../../../shared/coding/codeTree.ts';
 import type { Code, CodeId } from '../../../shared/model/index.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
@@ -39,6 +44,7 @@ import { quickKeyOf } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions, useCollapsedCodes } from './useCodebook.ts';
 import { useCodeTreeDragDrop } from './useCodeTreeDragDrop.ts';
 import { useCodeTreeKeyboard } from './useCodeTreeKeyboard.ts';
+import { rowSelector, useTreeRowFocus } from './useTreeRowFocus.ts';
 import './codebook.css';
 
 export { CODE_DRAG_TYPE } from './useCodeTreeDragDrop.ts';
@@ -50,8 +56,6 @@ interface Draft {
   initialName: string;
 }
 
-const rowSelector = (id: CodeId) => `[data-code-id="${id}"]`;
-
 export function CodebookPanel() {
   const workspace = useWorkspace();
   const { selection, selectedCodeId, selectCode, visibleCodeIds, setVisibleCodeIds } = workspace;
@@ -60,7 +64,6 @@ export function CodebookPanel() {
   const [collapsed, setCollapsed] = useCollapsedCodes();
 
   const [query, setQuery] = useState('');
-  const [focusedId, setFocusedId] = useState<CodeId | null>(null);
   const [renamingId, setRenamingId] = useState<CodeId | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [menu, setMenu] = useState<{ id: CodeId; x: number; y: number } | null>(null);
@@ -71,9 +74,6 @@ export function CodebookPanel() {
 
   const treeRef = useRef<HTMLUListElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
-  /** A row to focus once it is rendered, until a deadline (see the layout effect). */
-  const pendingFocusRef = useRef<{ id: CodeId; until: number } | null>(null);
-  const [, setFocusTick] = useState(0);
 
   const codes = useMemo(() => loadedCodes ?? [], [loadedCodes]);
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -84,63 +84,7 @@ export function CodebookPanel() {
   const isFiltering = searchWords(query).length > 0;
   const hiddenCount = visibleCodeIds === null ? 0 : codes.filter((c) => !visibleCodeIds.has(c.id)).length;
 
-  /** The row in the Tab order: the focused code, or the nearest shown ancestor, or the selected code, or the first. */
-  const tabbableId = useMemo(() => {
-    for (const start of [focusedId, selectedCodeId]) {
-      let current = start ? byId.get(start) : undefined;
-      while (current) {
-        if (rowIndex.has(current.id)) return current.id;
-        current = current.parentId ? byId.get(current.parentId) : undefined;
-      }
-    }
-    return rows[0]?.code.id ?? null;
-  }, [focusedId, selectedCodeId, byId, rowIndex, rows]);
-
-  // Focus a row once it is rendered (after a create, a move, a dialog). A move reorders the
-  // rows when the live query delivers, and moving a focused element drops its focus to the body,
-  // so for a moment after a keyboard action the row takes focus back (never from another control).
-  useLayoutEffect(() => {
-    const pending = pendingFocusRef.current;
-    if (!pending) return;
-    if (Date.now() > pending.until) {
-      pendingFocusRef.current = null;
-      return;
-    }
-    const element = treeRef.current?.querySelector<HTMLElement>(rowSelector(pending.id));
-    const active = document.activeElement;
-    const mayTake = active === null || active === document.body || active === element || (treeRef.current?.contains(active) && active.tagName !== 'INPUT');
-    if (element && mayTake && active !== element) {
-      element.focus();
-      element.scrollIntoView({ block: 'nearest' });
-    }
-  });
-
-  // A code selected elsewhere (e.g. by clicking a highlight) is revealed in the tree.
-  const isSelectedCodeLoaded = selectedCodeId !== null && byId.has(selectedCodeId);
-  useEffect(() => {
-    if (!selectedCodeId || !isSelectedCodeLoaded) return;
-    setFocusedId(selectedCodeId);
-    const ancestors = new Set<CodeId>();
-    for (let parent = byId.get(selectedCodeId)?.parentId; parent && !ancestors.has(parent); parent = byId.get(parent)?.parentId) ancestors.add(parent);
-    if ([...ancestors].some((id) => collapsed.has(id))) setCollapsed(new Set([...collapsed].filter((id) => !ancestors.has(id))));
-    requestAnimationFrame(() => treeRef.current?.querySelector(rowSelector(selectedCodeId))?.scrollIntoView({ block: 'nearest' }));
-    // Only a change of selection reveals: collapsing a branch later must not re-open it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedCodeId, isSelectedCodeLoaded]);
-
-  /** Makes `id` the current row: focuses it (unless `focus: false`) and selects it (unless `select: false`). */
-  const focusRow = useCallback(
-    (id: CodeId, options: { select?: boolean; focus?: boolean } = {}) => {
-      setFocusedId(id);
-      if (options.select !== false) selectCode(id);
-      if (options.focus !== false) {
-        pendingFocusRef.current = { id, until: Date.now() + 800 };
-        // Runs the layout effect even when nothing else changed.
-        setFocusTick((n) => n + 1);
-      }
-    },
-    [selectCode],
-  );
+  const { tabbableId, focusRow } = useTreeRowFocus({ treeRef, byId, rows, rowIndex, selectedCodeId, selectCode, collapsed, setCollapsed });
 
   const setExpanded = (id: CodeId, isExpanded: boolean) => {
     if (collapsed.has(id) !== isExpanded) return;

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 
 export const SHORTCUTS: [string, string][] = [
-  ['1 – 9', 'Apply one of the first nine codes (numbered in the codebook) to the selection'],
+  ['1 – 9', 'Apply the code that holds that quick key (shown in the codebook) to the selection'],
   ['Ctrl/⌘ + K', 'Open the code picker for the selection (also: right-click the selection)'],
   ['Ctrl/⌘ + Shift + K', 'Code in vivo: a new code named after the selected words'],
   ['Ctrl/⌘ + Z', 'Undo the last coding or codebook change'],

@@ -5,6 +5,7 @@
 import type { Code, CodeId, ProjectId, Segment } from '../../shared/model/index.ts';
 import { descendantIds, moveCode as planMove, nextSiblingOrder } from '../../shared/coding/codeTree.ts';
 import { mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
+import { isQuickKey, lowestFreeQuickKey, reassignQuickKey, withQuickKey } from '../../shared/coding/quickKeys.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction } from './history.ts';
 import { repointSegmentMemos } from './segmentRepository.ts';
@@ -30,7 +31,7 @@ export async function countSegments(db: MarginaliaDatabase, projectId: ProjectId
 
 export { CODE_PALETTE };
 
-export type NewCode = Partial<Omit<Code, 'id' | 'projectId' | 'order'>> & { name: string };
+export type NewCode = Partial<Omit<Code, 'id' | 'projectId' | 'order' | 'quickKey'>> & { name: string };
 
 export async function createCode(db: MarginaliaDatabase, projectId: ProjectId, fields: NewCode): Promise<Code> {
   const name = fields.name.trim();
@@ -52,8 +53,11 @@ export async function createCode(db: MarginaliaDatabase, projectId: ProjectId, f
       isCodable: fields.isCodable ?? true,
       order: nextSiblingOrder(codes, parentId),
     };
-    await recorder.put('codes', code);
-    return code;
+    // A new code takes the lowest free quick key; the keys of other codes never move.
+    const key = code.isCodable ? lowestFreeQuickKey(codes) : null;
+    const keyed = withQuickKey(code, key);
+    await recorder.put('codes', keyed);
+    return keyed;
   });
 }
 
@@ -77,11 +81,33 @@ export async function updateCode(db: MarginaliaDatabase, id: CodeId, patch: Code
   if (patch.isCodable === false && code.isCodable && (await db.segments.where('codeId').equals(id).count()) > 0) {
     throw new Error(`“${code.name}” has codings: a category cannot hold codings. Move or remove them first.`);
   }
-  const next = { ...code, ...patch, name: (patch.name ?? code.name).trim() };
+  let next: Code = { ...code, ...patch, name: (patch.name ?? code.name).trim() };
   const changed = (Object.keys(patch) as (keyof CodePatch)[]).filter((k) => patch[k] !== undefined && next[k] !== code[k]);
   if (changed.length === 0) return;
   const label = `${changed.length === 1 ? FIELD_LABELS[changed[0]!] : 'Edit'} “${code.name}”`;
-  await recordAction(db, code.projectId, label, (recorder) => recorder.put('codes', next));
+  await recordAction(db, code.projectId, label, async (recorder) => {
+    // A category applies no key: it frees its key, and becoming a code again takes a free one.
+    if (changed.includes('isCodable')) {
+      const others = (await listCodes(db, code.projectId)).filter((c) => c.id !== id);
+      next = withQuickKey(next, next.isCodable ? lowestFreeQuickKey(others) : null);
+    }
+    await recorder.put('codes', next);
+  });
+}
+
+/**
+ * Pins quick key `key` (1–9) to a code, or takes its key away (`null`). A key held by another
+ * code moves to this one, and the other code loses it: ONE undoable step touching both.
+ */
+export async function setQuickKey(db: MarginaliaDatabase, id: CodeId, key: number | null): Promise<void> {
+  const code = await db.codes.get(id);
+  if (!code) throw new Error('That code no longer exists.');
+  const codes = await listCodes(db, code.projectId);
+  const patches = reassignQuickKey(codes, id, key);
+  if (patches.length === 0) return;
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const label = key === null ? `Remove the quick key of “${code.name}”` : `Give “${code.name}” quick key ${key}`;
+  await recordAction(db, code.projectId, label, (recorder) => recorder.bulkPut('codes', patches.map((p) => withQuickKey(byId.get(p.id)!, p.quickKey))));
 }
 
 /** Moves a code under `newParentId` (null = top level) at position `index` among its new siblings. */
@@ -112,7 +138,10 @@ export async function mergeCodes(db: MarginaliaDatabase, sourceId: CodeId, targe
   if (descendantIds(codes, sourceId).has(targetId)) throw new Error(`“${target.name}” is inside “${source.name}”: merge it the other way round.`);
   await recordAction(db, source.projectId, `Merge “${source.name}” into “${target.name}”`, async (recorder) => {
     const moved = await db.segments.where('codeId').equals(sourceId).toArray();
-    if (moved.length > 0 && !target.isCodable) await recorder.put('codes', { ...target, isCodable: true });
+    // The target keeps its own key, or takes the source's when it had none.
+    const isCodable = target.isCodable || moved.length > 0;
+    const key = isQuickKey(target.quickKey) ? target.quickKey : isCodable && isQuickKey(source.quickKey) ? source.quickKey : null;
+    await recorder.put('codes', withQuickKey({ ...target, isCodable }, key));
     // Group by (document, coder) so each group merges against the target's own segments once.
     const groups = new Map<string, Segment[]>();
     for (const s of moved) {

@@ -8,6 +8,7 @@
  * never load megabytes of text.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { assignDefaultQuickKeys, withQuickKey } from '../../shared/coding/quickKeys.ts';
 import type { Code, CodeSet, Coder, Document, Memo, Project, Segment } from '../../shared/model/index.ts';
 
 /** A Document row without its text (the text is in `documentTexts`). */
@@ -72,6 +73,40 @@ export class MarginaliaDatabase extends Dexie {
       history: '++seq, projectId, [projectId+undone]',
       settings: 'key',
     });
+    // Quick keys pinned to codes: a project whose codes hold no key gets the keys its codebook
+    // showed until now (the first nine codable codes in tree order), so nothing moves.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        const codes = tx.table<Code, string>('codes');
+        const byProject = new Map<string, Code[]>();
+        await codes.each((code) => {
+          const list = byProject.get(code.projectId);
+          if (list) list.push(code);
+          else byProject.set(code.projectId, [code]);
+        });
+        const given = new Map<string, number>();
+        for (const list of byProject.values()) {
+          const byId = new Map(list.map((c) => [c.id, c]));
+          const patches = assignDefaultQuickKeys(list);
+          for (const p of patches) given.set(p.id, p.quickKey!);
+          if (patches.length) await codes.bulkPut(patches.map((p) => withQuickKey(byId.get(p.id)!, p.quickKey)));
+        }
+        if (given.size === 0) return;
+        // Undo and redo write whole rows back: the stored rows of a code get its key too, or
+        // undoing a rename made before the upgrade would take the code's key away.
+        await tx
+          .table<HistoryEntry, number>('history')
+          .toCollection()
+          .modify((entry) => {
+            for (const change of entry.changes) {
+              const key = change.table === 'codes' ? given.get(change.key) : undefined;
+              if (key === undefined) continue;
+              if (change.before !== undefined) change.before = { ...(change.before as Code), quickKey: key };
+              if (change.after !== undefined) change.after = { ...(change.after as Code), quickKey: key };
+            }
+          });
+      });
   }
 }
 

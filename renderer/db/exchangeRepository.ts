@@ -14,6 +14,7 @@
  */
 import type { Code, CodeId, CodeSet, CodeSetId, Coder, CoderId, Document, DocumentId, Memo, MemoTarget, Project, ProjectBundle, ProjectId, Segment } from '../../shared/model/index.ts';
 import { mergeCodebook, type MergeReport } from '../../shared/codebook/index.ts';
+import { applyQuickKeyPatches, assignFreeQuickKeys, invalidQuickKeys, settleImportedQuickKeys, withQuickKey } from '../../shared/coding/quickKeys.ts';
 import type { DocumentRow, MarginaliaDatabase } from './database.ts';
 import { recordAction } from './history.ts';
 import { newId, now } from './ids.ts';
@@ -100,7 +101,8 @@ export async function importProjectBundle(db: MarginaliaDatabase, bundle: Projec
     const documentId = (id: DocumentId) => documentIds.get(id)!;
     const coderId = (id: CoderId) => coderIds.get(id)!;
 
-    const codes: Code[] = bundle.codes.map((c) => ({ ...c, id: codeId(c.id), projectId: project.id, parentId: c.parentId === null ? null : (codeIds.get(c.parentId) ?? null) }));
+    // Keys the file carries are kept (when valid); a file with none gets the defaults.
+    const codes: Code[] = settleImportedQuickKeys(bundle.codes.map((c) => ({ ...c, id: codeId(c.id), projectId: project.id, parentId: c.parentId === null ? null : (codeIds.get(c.parentId) ?? null) })));
     const documents: DocumentRow[] = bundle.documents.map(({ text: _text, ...row }) => ({ ...row, id: documentId(row.id), projectId: project.id, variables: { ...row.variables } }));
     const texts = bundle.documents.map((d) => ({ documentId: documentId(d.id), text: d.text }));
     const segments: Segment[] = bundle.segments.map((s) => ({ ...s, id: segmentIds.get(s.id)!, projectId: project.id, documentId: documentId(s.documentId), codeId: codeId(s.codeId), coderId: coderId(s.coderId) }));
@@ -272,9 +274,15 @@ export async function mergeCodebookIntoProject(
     const original = new Map([...replaced].map(([from, to]) => [to, from]));
     const prepared = importedCodes.map((c) => ({ ...c, id: local(c.id), parentId: c.parentId === null ? null : local(c.parentId) }));
 
-    const merged = mergeCodebook(existing, prepared, { projectId, newId: () => newId<CodeId>() });
+    // Existing codes keep their keys; an imported code carries none and new codes take the
+    // free ones (a code the merge turned into a category loses its key).
+    const merged = mergeCodebook(existing, prepared.map((c) => withQuickKey(c, null)), { projectId, newId: () => newId<CodeId>() });
+    const addedIds = new Set(merged.report.added.map((a) => a.id));
+    const fresh = merged.codes.map((c) => (addedIds.has(c.id) ? withQuickKey(c, null) : c));
+    const cleaned = applyQuickKeyPatches(fresh, invalidQuickKeys(fresh));
+    const keyed = applyQuickKeyPatches(cleaned, assignFreeQuickKeys(cleaned, addedIds));
     const before = new Map(existing.map((c) => [c.id, c]));
-    const changed = merged.codes.filter((code) => {
+    const changed = keyed.filter((code) => {
       const was = before.get(code.id);
       return !was || JSON.stringify(was) !== JSON.stringify(code);
     });

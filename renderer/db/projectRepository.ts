@@ -1,5 +1,6 @@
 /** Projects: create, rename, switch, delete. Deleting a project removes everything in it. */
 import type { Code, Project, ProjectId } from '../../shared/model/index.ts';
+import { settleImportedQuickKeys } from '../../shared/coding/quickKeys.ts';
 import type { ImportedText } from '../../shared/importers/plainText.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { addDocuments } from './documentRepository.ts';
@@ -24,7 +25,7 @@ export async function createProject(db: MarginaliaDatabase, name: string, conten
   const project: Project = { id: newId<ProjectId>(), name: trimmed, description: '', createdAt: at, modifiedAt: at };
   await db.transaction('rw', [db.projects, db.documents, db.documentTexts, db.codes, db.settings], async () => {
     await db.projects.add(project);
-    if (contents.codes) await db.codes.bulkAdd(contents.codes.map((c) => ({ ...c, projectId: project.id })));
+    if (contents.codes) await db.codes.bulkAdd(settleImportedQuickKeys(contents.codes.map((c) => ({ ...c, projectId: project.id }))));
     if (contents.documents) await addDocuments(db, project.id, contents.documents);
     await writeSetting(db, 'currentProjectId', project.id);
   });

@@ -5,6 +5,7 @@
  */
 import type { Code, CodeId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
 import { nextSiblingOrder } from '../../shared/coding/codeTree.ts';
+import { lowestFreeQuickKey, withQuickKey } from '../../shared/coding/quickKeys.ts';
 import { isValidRange, mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
 import { truncateText } from '../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from './database.ts';
@@ -150,7 +151,8 @@ export async function applyNewCode(db: MarginaliaDatabase, request: Omit<ApplyCo
       isCodable: true,
       order: nextSiblingOrder(codes, null),
     };
-    await recorder.put('codes', code);
+    const key = lowestFreeQuickKey(codes);
+    await recorder.put('codes', withQuickKey(code, key));
     return putMergedSegment(db, recorder, { ...request, codeId: code.id });
   });
 }

@@ -75,6 +75,11 @@ export interface Code {
   isCodable: boolean;
   /** Position among its siblings (ascending). */
   order: number;
+  /**
+   * The number key (1–9) that applies this code, pinned to it (see shared/coding/quickKeys.ts).
+   * Absent (or null) for no key; at most one code of a project holds each key.
+   */
+  quickKey?: number | null;
 }
 
 /** One coded passage: a Code applied by a Coder to `[start, end)` of a Document. */

@@ -60,7 +60,7 @@ import {
 import { checkRoot, readSets } from './qdc.ts';
 import { checkProjectReferences } from './references.ts';
 import { ReportBuilder, type ImportReport } from './report.ts';
-import { hashText, parseSidecar, SIDECAR_NAME, type Sidecar } from './sidecar.ts';
+import { applySidecarCodes, hashText, parseSidecar, SIDECAR_NAME, type Sidecar } from './sidecar.ts';
 import { decodeXmlBytes, parseXml, type XmlElement } from './xmlReader.ts';
 import { findInternalFile } from './internalFiles.ts';
 import { openZip, type AsyncRawDeflateCodec, type RawDeflateCodec, type ZipArchive, type ZipEntry } from './zip.ts';
@@ -623,7 +623,7 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
   const bundle: ProjectBundle = {
     project: { id: projectId, name: root.attrs['name'] ?? 'Imported project', description: projectDescription, createdAt: created, modifiedAt: root.attrs['modifiedDateTime'] ?? created },
     coders,
-    codes: codes as Code[],
+    codes: applySidecarCodes(codes as Code[], sidecar),
     documents,
     segments,
     memos,

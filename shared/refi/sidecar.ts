@@ -5,10 +5,12 @@
  * it while changing the project): a memo's rich content is only used if its plain text is still
  * the same, and entries for ids the project does not have are dropped.
  *
- * Contents: the project id, coder colours, document origins (txt, docx…), and each memo's
- * Lexical editor state.
+ * Contents: the project id, coder colours, document origins (txt, docx…), each memo's
+ * Lexical editor state, and each code's quick key (1–9). `codes` was added after version 1
+ * shipped; it is optional, so files without it still read (their codes get default keys).
  */
-import type { DocumentOrigin, ProjectBundle } from '../model/index.ts';
+import { applyQuickKeyPatches, invalidQuickKeys, isQuickKey } from '../coding/quickKeys.ts';
+import type { Code, DocumentOrigin, ProjectBundle } from '../model/index.ts';
 import type { ReportBuilder } from './report.ts';
 
 /** File name inside the .qdpx. */
@@ -22,6 +24,8 @@ export interface Sidecar {
   readonly coders: Readonly<Record<string, { readonly color: string }>>;
   readonly documents: Readonly<Record<string, { readonly origin: DocumentOrigin }>>;
   readonly memos: Readonly<Record<string, { readonly content: string; readonly plainTextHash: string }>>;
+  /** Code GUID → its quick key; codes without a key are not listed. */
+  readonly codes?: Readonly<Record<string, { readonly quickKey: number }>>;
 }
 
 const ORIGINS: readonly DocumentOrigin[] = ['txt', 'md', 'paste', 'html', 'docx', 'pdf', 'qdpx', 'demo'];
@@ -41,7 +45,26 @@ export function buildSidecar(bundle: ProjectBundle, exportId: (id: string) => st
   for (const document of bundle.documents) documents[exportId(document.id)] = { origin: document.origin };
   const memos: Record<string, { content: string; plainTextHash: string }> = {};
   for (const memo of bundle.memos) if (memo.content !== '') memos[exportId(memo.id)] = { content: memo.content, plainTextHash: hashText(memo.plainText) };
-  return { format: 'marginalia-qdpx-extras', version: 1, projectId: bundle.project.id, coders, documents, memos };
+  const codes: Record<string, { quickKey: number }> = {};
+  for (const code of bundle.codes) if (isQuickKey(code.quickKey)) codes[exportId(code.id)] = { quickKey: code.quickKey };
+  return { format: 'marginalia-qdpx-extras', version: 1, projectId: bundle.project.id, coders, documents, memos, codes };
+}
+
+/**
+ * The codes with the quick keys the sidecar gives them (by GUID). Keys that break the rule (not
+ * 1–9, on a category, or held twice) are dropped; codes the sidecar does not list get none.
+ *
+ * @example
+ * applySidecarCodes(codes, { ...sidecar, codes: { [agency.id]: { quickKey: 4 } } }) // agency has key 4
+ */
+export function applySidecarCodes<T extends Code>(codes: readonly T[], sidecar: Sidecar | null): T[] {
+  const keys = sidecar?.codes;
+  if (!keys) return [...codes];
+  const keyed = codes.map((code) => {
+    const entry = keys[code.id];
+    return entry ? { ...code, quickKey: entry.quickKey } : code;
+  });
+  return applyQuickKeyPatches(keyed, invalidQuickKeys(keyed));
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,6 +86,7 @@ export function parseSidecar(bytes: Uint8Array, report: ReportBuilder): Sidecar 
   const coders: Record<string, { color: string }> = Object.create(null);
   const documents: Record<string, { origin: DocumentOrigin }> = Object.create(null);
   const memos: Record<string, { content: string; plainTextHash: string }> = Object.create(null);
+  const codes: Record<string, { quickKey: number }> = Object.create(null);
   if (isRecord(value['coders'])) {
     for (const [id, entry] of Object.entries(value['coders'])) {
       if (isRecord(entry) && typeof entry['color'] === 'string' && /^#[0-9a-fA-F]{6}$/.test(entry['color'])) coders[id] = { color: entry['color'] };
@@ -80,6 +104,11 @@ export function parseSidecar(bytes: Uint8Array, report: ReportBuilder): Sidecar 
       }
     }
   }
+  if (isRecord(value['codes'])) {
+    for (const [id, entry] of Object.entries(value['codes'])) {
+      if (isRecord(entry) && isQuickKey(entry['quickKey'])) codes[id.toLowerCase()] = { quickKey: entry['quickKey'] };
+    }
+  }
   const projectId = typeof value['projectId'] === 'string' ? value['projectId'] : '';
-  return { format: 'marginalia-qdpx-extras', version: 1, projectId, coders, documents, memos };
+  return { format: 'marginalia-qdpx-extras', version: 1, projectId, coders, documents, memos, codes };
 }

@@ -14,7 +14,7 @@ import type { CodePatch } from '../../db/codeRepository.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
 import { ColourSwatches } from './ColourSwatches.tsx';
 import { FolderIcon } from './icons.tsx';
-import { quickKeyOf } from './numberedCodes.ts';
+import { NUMBERED_CODE_LIMIT, quickKeyCodes, quickKeyOf } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions, type CodebookActions } from './useCodebook.ts';
 import './codebook.css';
 
@@ -130,6 +130,8 @@ function CodeDetailsForm({ code, codes, counts, actions }: CodeDetailsFormProps)
           </div>
         </div>
 
+        {code.isCodable && <QuickKeyField id={`${baseId}-quick-key`} code={code} codes={codes} actions={actions} />}
+
         <fieldset className="code-field code-details-kind">
           <legend>Kind</legend>
           <label>
@@ -146,6 +148,41 @@ function CodeDetailsForm({ code, codes, counts, actions }: CodeDetailsFormProps)
           <CodeTextField key={field} id={`${baseId}-${field}`} label={label} hint={hint} rows={rows} value={code[field]} onSave={(value) => save({ [field]: value })} />
         ))}
       </div>
+    </div>
+  );
+}
+
+/** The code's quick key: 1–9 (each option names the code holding it now) or none. */
+function QuickKeyField({ id, code, codes, actions }: { id: string; code: Code; codes: Code[]; actions: CodebookActions }) {
+  const holders = useMemo(() => quickKeyCodes(codes), [codes]);
+  const current = quickKeyOf(codes).get(code.id) ?? null;
+  const keys = Array.from({ length: NUMBERED_CODE_LIMIT }, (_, i) => i + 1);
+  return (
+    <div className="code-field">
+      <label htmlFor={id}>Quick key</label>
+      <p id={`${id}-hint`} className="code-field-hint">
+        Pressed over selected text, the key applies this code. A key another code holds moves here.
+      </p>
+      <select
+        id={id}
+        className="code-details-quick-key"
+        aria-describedby={`${id}-hint`}
+        value={current ?? ''}
+        onChange={(event) => {
+          const key = event.target.value === '' ? null : Number(event.target.value);
+          void actions.setQuickKey(code, key, key === null ? undefined : holders.get(key));
+        }}
+      >
+        <option value="">No key</option>
+        {keys.map((key) => {
+          const holder = holders.get(key);
+          return (
+            <option key={key} value={key}>
+              {holder && holder.id !== code.id ? `${key} (now “${holder.name}”)` : `${key}`}
+            </option>
+          );
+        })}
+      </select>
     </div>
   );
 }

@@ -262,3 +262,8 @@ export function suggestColour(codes: readonly Pick<Code, 'color'>[], palette: re
   for (const color of palette) if (uses.get(color.toLowerCase())! < uses.get(best.toLowerCase())!) best = color;
   return best;
 }
+
+/** A count with its noun: `plural(1, 'coding')` → "1 coding", `plural(3, 'sub-code')` → "3 sub-codes". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

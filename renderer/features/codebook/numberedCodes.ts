@@ -3,32 +3,32 @@
  * the document view all read the keys through these functions, so the hint and the key can
  * never disagree.
  *
- * (Interim: keys follow tree order — the first nine codable codes. Pinning keys to codes
- * replaces the body of `quickKeyCodes` without changing its signature.)
+ * Keys are pinned to codes (`Code.quickKey`, see shared/coding/quickKeys.ts): they stay with a
+ * code when the codebook is reordered or grows. A category never applies a key, even if a
+ * stored row should carry one.
  */
-import { flattenCodeTree } from '../../../shared/coding/codeTree.ts';
+import { isQuickKey, QUICK_KEY_LIMIT } from '../../../shared/coding/quickKeys.ts';
 import type { Code, CodeId } from '../../../shared/model/index.ts';
 
 /** How many codes get a number key. */
-export const NUMBERED_CODE_LIMIT = 9;
+export const NUMBERED_CODE_LIMIT = QUICK_KEY_LIMIT;
 
-type NumberableCode = Pick<Code, 'id' | 'parentId' | 'order' | 'name' | 'isCodable'>;
+type NumberableCode = Pick<Code, 'id' | 'parentId' | 'order' | 'name' | 'isCodable' | 'quickKey'>;
 
 /**
  * Key number (1–9) → the code it applies.
  *
  * @example
- * quickKeyCodes([framing (category), childProtection (child of framing), agency])
- * // → Map { 1 → childProtection, 2 → agency }
+ * quickKeyCodes([agency (quickKey 2), childProtection (quickKey 7), framing (category)])
+ * // → Map { 2 → agency, 7 → childProtection }
  */
 export function quickKeyCodes<T extends NumberableCode>(codes: readonly T[]): ReadonlyMap<number, T> {
   const byKey = new Map<number, T>();
-  for (const { code } of flattenCodeTree(codes)) {
-    if (!code.isCodable) continue;
-    byKey.set(byKey.size + 1, code);
-    if (byKey.size === NUMBERED_CODE_LIMIT) break;
+  for (const code of codes) {
+    // The first holder wins should two rows ever claim one key; the stored invariant forbids it.
+    if (code.isCodable && isQuickKey(code.quickKey) && !byKey.has(code.quickKey)) byKey.set(code.quickKey, code);
   }
-  return byKey;
+  return new Map([...byKey].sort(([a], [b]) => a - b));
 }
 
 /** Code id → its key number, for showing the key beside a code. */

@@ -17,6 +17,7 @@ import {
   listCodes,
   mergeCodes,
   moveCode,
+  setQuickKey,
   updateCode,
   type CodePatch,
   type NewCode,
@@ -69,6 +70,16 @@ export function useCodebookActions() {
       setCodable(code: Code, isCodable: boolean): Promise<void> {
         if (code.isCodable === isCodable) return Promise.resolve();
         return run(() => updateCode(db, code.id, { isCodable }), isCodable ? `“${code.name}” is now a code.` : `“${code.name}” is now a category.`);
+      },
+      /**
+       * Pins quick key `key` to the code (null = no key); `holder` is the code that holds the
+       * key now, which loses it. One undo step.
+       */
+      setQuickKey(code: Code, key: number | null, holder?: Code): Promise<void> {
+        if ((code.quickKey ?? null) === key) return Promise.resolve();
+        const message =
+          key === null ? `“${code.name}” has no quick key now.` : holder && holder.id !== code.id ? `Key ${key} moved from “${holder.name}” to “${code.name}”.` : `Key ${key} now applies “${code.name}”.`;
+        return run(() => setQuickKey(db, code.id, key), message);
       },
       /** Saves edited fields of the detail panel (quietly: the field itself shows the result). */
       update(id: CodeId, patch: CodePatch): Promise<void> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Code, CodeId, ProjectId } from '../../../../shared/model/index.ts';
-import { quickKeyCodes } from '../../../../renderer/features/codebook/numberedCodes.ts';
+import { quickKeyCodes, quickKeyOf } from '../../../../renderer/features/codebook/numberedCodes.ts';
 
-function code(id: string, parentId: string | null, order: number, isCodable = true): Code {
+function code(id: string, parentId: string | null, order: number, quickKey?: number | null, isCodable = true): Code {
   return {
     id: id as CodeId,
     projectId: 'p' as ProjectId,
@@ -16,34 +16,49 @@ function code(id: string, parentId: string | null, order: number, isCodable = tr
     examples: '',
     isCodable,
     order,
+    ...(quickKey === undefined ? {} : { quickKey }),
   };
 }
 
-const ids = (codes: Code[]) => codes.map((c) => c.id);
+const entries = (map: ReadonlyMap<number, Code>) => [...map].map(([key, c]) => [key, c.id]);
 
 describe('quickKeyCodes', () => {
-  it('numbers codes in tree order: depth first, siblings by order', () => {
-    const codes = [code('b', null, 1), code('a', null, 0), code('a2', 'a', 1), code('a1', 'a', 0)];
-    expect(ids([...quickKeyCodes(codes).values()])).toEqual(['a', 'a1', 'a2', 'b']);
+  it('maps each key to the code that holds it, whatever the tree order', () => {
+    const codes = [code('a', null, 0, 7), code('b', null, 1, 2), code('a1', 'a', 0, 5), code('c', null, 2)];
+    expect(entries(quickKeyCodes(codes))).toEqual([
+      [2, 'b'],
+      [5, 'a1'],
+      [7, 'a'],
+    ]);
   });
 
-  it('skips categories but numbers the codes inside them', () => {
-    const codes = [code('framing', null, 0, false), code('child', 'framing', 0), code('agency', null, 1)];
-    expect(ids([...quickKeyCodes(codes).values()])).toEqual(['child', 'agency']);
+  it('keeps the keys when the codes are reordered', () => {
+    const before = [code('a', null, 0, 1), code('b', null, 1, 2)];
+    const after = [code('a', null, 1, 1), code('b', null, 0, 2)];
+    expect(entries(quickKeyCodes(after))).toEqual(entries(quickKeyCodes(before)));
   });
 
-  it('stops at nine codes', () => {
-    const codes = Array.from({ length: 12 }, (_, i) => code(`c${i}`, null, i));
-    expect(ids([...quickKeyCodes(codes).values()])).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']);
+  it('gives no key to a code without one (absent or null), nor to a category holding one', () => {
+    const codes = [code('none', null, 0), code('cleared', null, 1, null), code('framing', null, 2, 3, false)];
+    expect(quickKeyCodes(codes).size).toBe(0);
   });
 
-  it('breaks ties in order by name, as the tree shows them', () => {
-    const codes = [code('zeta', null, 0), code('alpha', null, 0)];
-    expect(ids([...quickKeyCodes(codes).values()])).toEqual(['alpha', 'zeta']);
+  it('ignores a stored key outside 1–9', () => {
+    expect(quickKeyCodes([code('zero', null, 0, 0), code('ten', null, 1, 10), code('half', null, 2, 1.5)]).size).toBe(0);
   });
 
-  it('returns nothing for an empty codebook or one with only categories', () => {
+  it('lets the first holder win should two rows claim one key', () => {
+    expect(entries(quickKeyCodes([code('x', null, 0, 4), code('y', null, 1, 4)]))).toEqual([[4, 'x']]);
+  });
+
+  it('returns nothing for an empty codebook', () => {
     expect(quickKeyCodes([]).size).toBe(0);
-    expect(quickKeyCodes([code('x', null, 0, false)]).size).toBe(0);
+  });
+});
+
+describe('quickKeyOf', () => {
+  it('maps each code with a key to its key', () => {
+    const codes = [code('a', null, 0, 9), code('b', null, 1)];
+    expect([...quickKeyOf(codes)]).toEqual([['a', 9]]);
   });
 });

@@ -32,7 +32,7 @@ async function segmentsOf(codeId: CodeId, coderId: CoderId, documentId: Document
 }
 
 describe('createCode', () => {
-  it('creates a codable top-level code with a trimmed name, empty texts and the next palette colour', async () => {
+  it('creates a codable top-level code with a trimmed name, empty texts, the next palette colour and the lowest free quick key', async () => {
     const created = await createCode(db, ws.projectId, { name: '  Hope  ' });
     expect(created).toEqual({
       id: created.id,
@@ -47,6 +47,7 @@ describe('createCode', () => {
       examples: '',
       isCodable: true,
       order: 2,
+      quickKey: 3,
     } satisfies Code);
     expect(await db.codes.get(created.id)).toEqual(created);
     expect(ws.trust.color).toBe(CODE_PALETTE[0]);

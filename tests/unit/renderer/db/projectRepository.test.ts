@@ -72,11 +72,11 @@ describe('createProject', () => {
     expect(await readSetting(db, 'currentProjectId')).toBe(project.id);
   });
 
-  it('writes the codebook under the new project, keeping ids and parent links', async () => {
+  it('writes the codebook under the new project, keeping ids and parent links; key 1 goes to the first code, not the category', async () => {
     const project = await createProject(db, 'Study', { codes: CODEBOOK });
     const codes = await db.codes.where('projectId').equals(project.id).toArray();
     expect(codes.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-      { ...CODEBOOK[1], projectId: project.id },
+      { ...CODEBOOK[1], projectId: project.id, quickKey: 1 },
       { ...CODEBOOK[0], projectId: project.id },
     ]);
   });

@@ -130,6 +130,7 @@ export function smallBundle(): ProjectBundle {
       exclusion: 'Illness itself (use Disease).',
       examples: 'It is poison 😡\nMy arm hurt for a week',
       order: 0,
+      quickKey: 4,
     }),
     code(3, 'a0000000-0000-4000-8000-000000000001', 'Disease <severity> & "fear"', { order: 1, description: 'line one\n\n== Coding criteria ==\nnot a real block' }),
   ];
@@ -219,6 +220,7 @@ export const bundleArbitrary: fc.Arbitrary<ProjectBundle> = fc
         examples: richText(6).map(xmlSafe),
         isCodable: fc.boolean(),
         color: hex(6).map((h) => `#${h}`),
+        quickKey: fc.option(fc.integer({ min: 1, max: 9 })),
       }),
       { minLength: 1, maxLength: 14 },
     ),
@@ -238,11 +240,15 @@ export const bundleArbitrary: fc.Arbitrary<ProjectBundle> = fc
     // A chain for the first seven codes (seven levels deep), then parents chosen among earlier codes.
     const codes: Code[] = [];
     const siblings = new Map<string | null, number>();
+    // Quick keys as the app keeps them: codable codes only, each key held once.
+    const keysTaken = new Set<number>();
     r.codeSpecs.forEach((spec, i) => {
       const parent = i === 0 ? null : i < 7 ? codes[i - 1]!.id : spec.depthBias ? codes[spec.parent % codes.length]!.id : null;
       const order = siblings.get(parent) ?? 0;
       siblings.set(parent, order + 1);
-      codes.push({ id: next() as CodeId, projectId, parentId: parent, name: spec.name, color: spec.color, description: spec.description, definition: spec.definition, inclusion: spec.inclusion, exclusion: spec.exclusion, examples: spec.examples, isCodable: spec.isCodable, order });
+      const quickKey = spec.quickKey !== null && spec.isCodable && !keysTaken.has(spec.quickKey) ? spec.quickKey : null;
+      if (quickKey !== null) keysTaken.add(quickKey);
+      codes.push({ id: next() as CodeId, projectId, parentId: parent, name: spec.name, color: spec.color, description: spec.description, definition: spec.definition, inclusion: spec.inclusion, exclusion: spec.exclusion, examples: spec.examples, isCodable: spec.isCodable, order, ...(quickKey === null ? {} : { quickKey }) });
     });
     const documents: Document[] = r.documentTexts.map((text, i) => ({ id: next() as DocumentId, projectId, name: r.documentNames[i]!, text, origin: 'txt', order: i, createdAt: r.created, variables: r.variables[i]! }));
     const segments: Segment[] = [];

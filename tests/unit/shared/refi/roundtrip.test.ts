@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ProjectBundle } from '../../../../shared/model/index.ts';
+import type { Code, ProjectBundle } from '../../../../shared/model/index.ts';
 import { ExchangeError, readQdc, readQdpx, writeProjectXml, writeQdc, writeQdpx, type RawDeflateCodec } from '../../../../shared/refi/index.ts';
 import { openZip } from '../../../../shared/refi/zip.ts';
 import { PROJECT_ID, bundleArbitrary, buildQdpx, canonical, qdeOf, smallBundle, xmllint } from './helpers.ts';
+
+const withoutQuickKeys = (codes: readonly Code[]): Code[] => codes.map(({ quickKey: _key, ...code }) => code);
 
 describe('writeQdpx', () => {
   const bundle = smallBundle();
@@ -88,7 +90,31 @@ describe('export then import', () => {
     expect(canonical(readQdpx(bytes, { projectId: bundle.project.id }).bundle)).toEqual(canonical(bundle));
   });
 
-  it('without marginalia.json, loses only coder colours and memo formatting (REFI-QDA has no place for them)', () => {
+  it('keeps quick keys through marginalia.json, and drops keys there that break the rules', () => {
+    const bundle = smallBundle();
+    const files = unzipSync(writeQdpx(bundle));
+    const sidecar = JSON.parse(new TextDecoder().decode(files['marginalia.json']));
+    expect(sidecar.codes).toEqual({ 'a0000000-0000-4000-8000-000000000002': { quickKey: 4 } });
+    expect(readQdpx(buildQdpx(files), { projectId: PROJECT_ID }).bundle.codes.map((c) => [c.name, c.quickKey])).toEqual([
+      ['Risk', undefined],
+      ['Vaccine harms', 4],
+      ['Disease <severity> & "fear"', undefined],
+    ]);
+    // A category holding a key, a second holder of key 4, a key out of range, an unknown code.
+    sidecar.codes = {
+      'a0000000-0000-4000-8000-000000000001': { quickKey: 2 },
+      'a0000000-0000-4000-8000-000000000002': { quickKey: 4 },
+      'a0000000-0000-4000-8000-000000000003': { quickKey: 4 },
+      'a0000000-0000-4000-8000-000000000009': { quickKey: 5 },
+    };
+    files['marginalia.json'] = new TextEncoder().encode(JSON.stringify(sidecar));
+    expect(readQdpx(buildQdpx(files), { projectId: PROJECT_ID }).bundle.codes.map((c) => c.quickKey)).toEqual([undefined, 4, undefined]);
+    sidecar.codes = { 'a0000000-0000-4000-8000-000000000003': { quickKey: 10 }, 'a0000000-0000-4000-8000-000000000002': { quickKey: '4' } };
+    files['marginalia.json'] = new TextEncoder().encode(JSON.stringify(sidecar));
+    expect(readQdpx(buildQdpx(files), { projectId: PROJECT_ID }).bundle.codes.map((c) => c.quickKey)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('without marginalia.json, loses only coder colours, memo formatting and quick keys (REFI-QDA has no place for them)', () => {
     const bundle = smallBundle();
     const bytes = writeQdpx(bundle, { includeSidecar: false });
     expect(xmllint(qdeOf(bytes), 'Project.xsd').valid).toBe(true);
@@ -97,6 +123,7 @@ describe('export then import', () => {
     expect(back.memos.map((m) => m.plainText).sort()).toEqual(bundle.memos.map((m) => m.plainText).sort());
     expect(back.memos.every((m) => m.content === '')).toBe(true);
     expect(back.documents.map((d) => d.origin)).toEqual(['qdpx', 'qdpx']);
+    expect(back.codes.map((c) => c.quickKey)).toEqual([undefined, undefined, undefined]);
   });
 
   it('drops a memo’s formatting when another tool changed its text', () => {
@@ -124,7 +151,7 @@ describe('export then import', () => {
     );
   });
 
-  it('generates what it claims to (deep trees, overlaps, astral text, empty documents)', () => {
+  it('generates what it claims to (deep trees, overlaps, astral text, empty documents, quick keys)', () => {
     const samples = fc.sample(bundleArbitrary, { numRuns: 60, seed: 7 });
     const depth = (b: ProjectBundle) => {
       const parent = new Map(b.codes.map((c) => [c.id, c.parentId]));
@@ -135,6 +162,7 @@ describe('export then import', () => {
       }));
     };
     expect(samples.some((b) => depth(b) >= 7)).toBe(true);
+    expect(samples.some((b) => b.codes.filter((c) => c.quickKey !== undefined).length >= 3)).toBe(true);
     expect(samples.some((b) => b.documents.some((d) => d.text === ''))).toBe(true);
     expect(samples.some((b) => b.documents.some((d) => /[\uD800-\uDBFF]/.test(d.text)))).toBe(true);
     expect(samples.some((b) => b.segments.some((s) => b.segments.some((t) => t !== s && t.documentId === s.documentId && t.start < s.end && s.start < t.end)))).toBe(true);
@@ -173,7 +201,8 @@ describe('writeQdc / readQdc', () => {
     const xml = writeQdc({ codes: bundle.codes, sets: bundle.sets });
     expect(xmllint(xml, 'Codebook.xsd').valid).toBe(true);
     const back = readQdc(xml, { projectId: PROJECT_ID });
-    expect(back.codes).toEqual(bundle.codes);
+    // A .qdc has no marginalia.json, so quick keys stay behind: every other field comes back.
+    expect(back.codes).toEqual(withoutQuickKeys(bundle.codes));
     expect(back.sets).toEqual(bundle.sets.map((s) => ({ ...s, documentIds: [] })));
   });
 
@@ -184,7 +213,7 @@ describe('writeQdc / readQdc', () => {
         const result = xmllint(xml, 'Codebook.xsd');
         if (!result.valid) throw new Error(result.output);
         const byId = (codes: readonly { id: string }[]) => [...codes].sort((a, b) => (a.id < b.id ? -1 : 1));
-        expect(byId(readQdc(new TextEncoder().encode(xml), { projectId: bundle.project.id }).codes)).toEqual(byId(bundle.codes));
+        expect(byId(readQdc(new TextEncoder().encode(xml), { projectId: bundle.project.id }).codes)).toEqual(byId(withoutQuickKeys(bundle.codes)));
       }),
       { numRuns: 25, endOnFailure: true },
     );

@@ -20,7 +20,16 @@ export const PANEL_LIMITS: Record<PanelName, { min: number; max: number }> = {
 };
 
 function isWidth(value: unknown, panel: PanelName): value is number {
-  return typeof value === 'number' && value >= PANEL_LIMITS[panel].min && value <= PANEL_LIMITS[panel].max;
+  return typeof value === 'number' && Number.isFinite(value) && value >= PANEL_LIMITS[panel].min && value <= PANEL_LIMITS[panel].max;
+}
+
+/** The stored widths, each replaced by its default when missing or outside its limits. */
+export function storedPanelWidths(stored: unknown): PanelWidths {
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  return {
+    documents: isWidth(record['documents'], 'documents') ? record['documents'] : DEFAULT_PANEL_WIDTHS.documents,
+    codebook: isWidth(record['codebook'], 'codebook') ? record['codebook'] : DEFAULT_PANEL_WIDTHS.codebook,
+  };
 }
 
 export function usePanelWidths(db: MarginaliaDatabase) {
@@ -29,13 +38,10 @@ export function usePanelWidths(db: MarginaliaDatabase) {
 
   useEffect(() => {
     let isCurrent = true;
-    void readSetting<Partial<PanelWidths>>(db, 'panelWidths').then((stored) => {
+    void readSetting<unknown>(db, 'panelWidths').then((stored) => {
       // A drag that began before the read finished wins over the stored widths.
-      if (!isCurrent || hasChanged.current || !stored) return;
-      setWidths({
-        documents: isWidth(stored.documents, 'documents') ? stored.documents : DEFAULT_PANEL_WIDTHS.documents,
-        codebook: isWidth(stored.codebook, 'codebook') ? stored.codebook : DEFAULT_PANEL_WIDTHS.codebook,
-      });
+      if (!isCurrent || hasChanged.current || stored === undefined) return;
+      setWidths(storedPanelWidths(stored));
     });
     return () => {
       isCurrent = false;

@@ -20,11 +20,22 @@ interface MenuBarProps {
   showMargin: boolean;
 }
 
-/** The in-window menus: command items only (cut, copy and zoom are the browser's own). */
-const WEB_MENUS = MENUS.map((menu) => ({
-  name: plainTitle(menu.title),
-  items: menu.items.filter((entry): entry is MenuCommandItem => entry.kind === 'command'),
-}));
+/**
+ * The in-window menus: command items, and the separators between groups of them (cut, copy and
+ * zoom are the browser's own, so they and the separators around them are left out).
+ */
+const WEB_MENUS = MENUS.map((menu) => {
+  const entries: (MenuCommandItem | { kind: 'separator' })[] = [];
+  let isGroupEnded = false;
+  for (const entry of menu.items) {
+    if (entry.kind === 'command') {
+      if (isGroupEnded && entries.length > 0) entries.push({ kind: 'separator' });
+      entries.push(entry);
+      isGroupEnded = false;
+    } else if (entry.kind === 'separator') isGroupEnded = true;
+  }
+  return { name: plainTitle(menu.title), entries };
+});
 
 export function MenuBar({ onCommand, undoLabel, redoLabel, showMargin }: MenuBarProps) {
   const [open, setOpen] = useState<string | null>(null);
@@ -137,7 +148,8 @@ export function MenuBar({ onCommand, undoLabel, redoLabel, showMargin }: MenuBar
           </button>
           {open === menu.name && (
             <div role="menu" aria-label={menu.name} className="menu-popup" onKeyDown={(e) => onMenuKey(e, index)}>
-              {menu.items.map((item) => {
+              {menu.entries.map((item, entryIndex) => {
+                if (item.kind === 'separator') return <hr key={`separator-${entryIndex}`} />;
                 const accelerator = acceleratorFor(item, 'web');
                 return (
                   <button

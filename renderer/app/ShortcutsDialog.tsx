@@ -49,23 +49,25 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
     ['Coding and the codebook', CODING_SHORTCUTS],
   ];
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="shortcuts-title">
+    <dialog ref={ref} onClose={onClose} aria-labelledby="shortcuts-title" className="shortcuts-dialog">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <table className="shortcuts">
+      <div className="shortcuts-sections">
         {sections.map(([title, rows]) => (
-          <tbody key={title}>
-            <tr>
-              <th colSpan={2} scope="rowgroup" className="shortcuts-section">{title}</th>
-            </tr>
-            {rows.map(([keys, what]) => (
-              <tr key={keys}>
-                <th scope="row"><kbd>{keys}</kbd></th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
+          <section key={title} aria-label={title}>
+            <h3 className="shortcuts-section">{title}</h3>
+            <table className="shortcuts">
+              <tbody>
+                {rows.map(([keys, what]) => (
+                  <tr key={keys}>
+                    <th scope="row"><kbd>{keys}</kbd></th>
+                    <td>{what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         ))}
-      </table>
+      </div>
       <form method="dialog">
         <button type="submit" className="primary">Close</button>
       </form>

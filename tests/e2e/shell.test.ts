@@ -137,6 +137,12 @@ describe('menu shortcuts in the browser build', () => {
     const shown = (await readMenus()).map((item) => item.keys).filter((keys) => keys !== null);
     for (const reserved of ['Ctrl+N', 'Ctrl+Shift+N', 'Ctrl+T', 'Ctrl+Shift+T', 'Ctrl+W', 'Ctrl+Shift+W']) expect(shown).not.toContain(reserved);
     expect(shown).toContain('Alt+Shift+N');
+    await menuTitle('File').click();
+    await screenshot(page, 'shell-file-menu');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
+    await screenshot(page, 'shell-shortcuts-dialog');
   });
 
   it('does what each item does for every shortcut the menus show (other than coding and undo)', async () => {

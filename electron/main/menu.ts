@@ -1,5 +1,6 @@
 /**
- * The native menus: File, Edit, View, Help (plus the app and Window menus on macOS).
+ * The native menus: File, Edit, View, Help (plus the app and Window menus on macOS), built from
+ * the one description in shared/menu.ts that the browser's in-window menu bar also draws.
  * App actions are not performed here: each item sends a `MenuCommand` to the renderer, which
  * owns the project. Undo and Redo are app commands too ('edit:undo'/'edit:redo'), because
  * undo is the app's own Dexie-backed history, not the focused text field's; cut, copy, paste
@@ -8,6 +9,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/bridge.ts';
+import { acceleratorFor, MENUS, type MenuSpecItem } from '../../shared/menu.ts';
 
 export interface MenuOptions {
   /** Adds reload and developer tools to View. */
@@ -16,6 +18,11 @@ export interface MenuOptions {
 }
 
 type Send = (command: MenuCommand) => void;
+type DesktopPlatform = 'darwin' | 'win32' | 'linux';
+
+function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
+  return platform === 'darwin' || platform === 'win32' ? platform : 'linux';
+}
 
 /**
  * Builds the application menu template.
@@ -27,16 +34,20 @@ export function buildMenuTemplate(
   platform: NodeJS.Platform,
   { isDev = false, appName = 'Marginalia' }: Partial<MenuOptions> = {},
 ): MenuItemConstructorOptions[] {
-  const isMac = platform === 'darwin';
-  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => send(name),
-  });
+  const host = desktopPlatform(platform);
+  const isMac = host === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
+  const toNative = (entry: MenuSpecItem): MenuItemConstructorOptions => {
+    if (entry.kind === 'separator') return separator;
+    if (entry.kind === 'native') return { role: entry.role };
+    const accelerator = acceleratorFor(entry, host);
+    const label = entry.command === 'help:about' ? `About ${appName}` : entry.label;
+    return { label, ...(accelerator ? { accelerator } : {}), click: () => send(entry.command) };
+  };
   // "&" marks the Alt-key mnemonic on Windows and Linux; macOS menus have none.
-  const topLabel = (label: string): string => (isMac ? label.replace('&', '') : label);
-  const about = command(`About ${appName}`, 'help:about');
+  const topLabel = (title: string): string => (isMac ? title.replace('&', '') : title);
+  const [fileSpec, editSpec, viewSpec, helpSpec] = MENUS;
+  const about = toNative({ kind: 'command', command: 'help:about', label: '' });
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
@@ -44,60 +55,20 @@ export function buildMenuTemplate(
   };
 
   const file: MenuItemConstructorOptions = {
-    label: topLabel('&File'),
-    submenu: [
-      command('New Project', 'file:new-project', 'CmdOrCtrl+Shift+N'),
-      separator,
-      command('Import Documents…', 'file:import-documents', 'CmdOrCtrl+O'),
-      // No accelerator: Ctrl+Shift+V is paste-as-plain-text in text fields.
-      command('Paste as New Document…', 'file:paste-document'),
-      separator,
-      command('Import Codebook…', 'file:import-codebook'),
-      command('Import Project…', 'file:import-project'),
-      separator,
-      command('Export Codebook…', 'file:export-codebook'),
-      command('Export Project…', 'file:export-project', 'CmdOrCtrl+Shift+E'),
-      separator,
-      isMac ? { role: 'close' } : { role: 'quit' },
-    ],
+    label: topLabel(fileSpec!.title),
+    submenu: [...fileSpec!.items.map(toNative), separator, isMac ? { role: 'close' } : { role: 'quit' }],
   };
-
-  const edit: MenuItemConstructorOptions = {
-    label: topLabel('&Edit'),
-    submenu: [
-      command('Undo', 'edit:undo', 'CmdOrCtrl+Z'),
-      command('Redo', 'edit:redo', platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z'),
-      separator,
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'selectAll' },
-      separator,
-      command('Apply Code to Selection', 'edit:apply-code', 'CmdOrCtrl+K'),
-    ],
-  };
-
+  const edit: MenuItemConstructorOptions = { label: topLabel(editSpec!.title), submenu: editSpec!.items.map(toNative) };
   const view: MenuItemConstructorOptions = {
-    label: topLabel('&View'),
+    label: topLabel(viewSpec!.title),
     submenu: [
-      command('Documents', 'view:focus-documents', 'CmdOrCtrl+1'),
-      command('Codebook', 'view:focus-codebook', 'CmdOrCtrl+2'),
-      command('Show or Hide Margin', 'view:toggle-margin', 'CmdOrCtrl+\\'),
-      separator,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      separator,
-      { role: 'togglefullscreen' },
+      ...viewSpec!.items.map(toNative),
       ...(isDev ? [separator, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] satisfies MenuItemConstructorOptions[] : []),
     ],
   };
-
-  const help: MenuItemConstructorOptions = {
-    role: 'help',
-    label: topLabel('&Help'),
-    submenu: [command('Keyboard Shortcuts', 'help:shortcuts', 'CmdOrCtrl+/'), ...(isMac ? [] : [separator, about])],
-  };
+  // On macOS "About" lives in the app menu, so Help keeps only the shortcuts.
+  const helpItems = isMac ? helpSpec!.items.filter((entry) => entry.kind === 'command' && entry.command !== 'help:about') : helpSpec!.items;
+  const help: MenuItemConstructorOptions = { role: 'help', label: topLabel(helpSpec!.title), submenu: helpItems.map(toNative) };
 
   return isMac ? [appMenu, file, edit, view, { role: 'windowMenu' }, help] : [file, edit, view, help];
 }

@@ -1,39 +1,73 @@
-/** Help → Keyboard shortcuts. */
+/**
+ * Help → Keyboard shortcuts. The menu shortcuts are read from the same description the menus
+ * are drawn from (shared/menu.ts), for the build that is running; the coding keys, which no
+ * menu shows, are listed below them.
+ */
 import { useEffect, useRef } from 'react';
+import { acceleratorFor, formatAccelerator, MENUS, plainTitle } from '../../shared/menu.ts';
+import { isMac, menuHost } from './menuHost.ts';
 
-export const SHORTCUTS: [string, string][] = [
+const primary = isMac ? '⌘' : 'Ctrl';
+
+/** Keys no menu item shows: coding in the document and moving through the codebook. */
+export const CODING_SHORTCUTS: [string, string][] = [
   ['1 – 9', 'Apply the code that holds that quick key (shown in the codebook) to the selection'],
-  ['Ctrl/⌘ + K', 'Open the code picker for the selection (also: right-click the selection)'],
-  ['Ctrl/⌘ + Shift + K', 'Code in vivo: a new code named after the selected words'],
-  ['Ctrl/⌘ + Z', 'Undo the last coding or codebook change'],
-  ['Ctrl/⌘ + Shift + Z, Ctrl + Y', 'Redo'],
+  [`${primary}+Shift+K`, 'Code in vivo: a new code named after the selected words'],
+  ['Ctrl+Y', 'Redo (as well as the Redo shortcut above)'],
+  ['Right-click the selection', 'Open the code picker'],
   ['Click a coded spot', 'See the codes and coders there; change, remove or resize a coding'],
   ['Codebook: ↑ ↓ ← →', 'Move through the code tree, collapse and expand'],
   ['Codebook: Enter', 'Apply the focused code to the selection'],
   ['Codebook: F2 / Delete', 'Rename / delete the focused code'],
   ['Codebook: Alt + ↑ ↓', 'Move the code up or down among its siblings'],
   ['Codebook: Alt + → ←', 'Make it a sub-code of the code above / move it up a level'],
+  ['Panel edge: ← →', 'Make the focused panel divider narrower or wider'],
   ['?', 'This list'],
 ];
+
+/** The menu items that have a shortcut in this build, as [keys, "Menu → Item"]. */
+export function menuShortcuts(): [string, string][] {
+  const rows: [string, string][] = [];
+  if (menuHost === 'web') rows.push(['F10 or Alt', 'Go to the menu bar']);
+  for (const menu of MENUS) {
+    for (const entry of menu.items) {
+      if (entry.kind !== 'command') continue;
+      const accelerator = acceleratorFor(entry, menuHost);
+      if (accelerator) rows.push([formatAccelerator(accelerator, isMac), `${plainTitle(menu.title)} → ${entry.label}`]);
+    }
+  }
+  return rows;
+}
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     ref.current?.showModal();
   }, []);
+  const sections: [string, [string, string][]][] = [
+    ['Menus', menuShortcuts()],
+    ['Coding and the codebook', CODING_SHORTCUTS],
+  ];
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="shortcuts-title">
+    <dialog ref={ref} onClose={onClose} aria-labelledby="shortcuts-title" className="shortcuts-dialog">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
-              <th scope="row"><kbd>{keys}</kbd></th>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="shortcuts-sections">
+        {sections.map(([title, rows]) => (
+          <section key={title} aria-label={title}>
+            <h3 className="shortcuts-section">{title}</h3>
+            <table className="shortcuts">
+              <tbody>
+                {rows.map(([keys, what]) => (
+                  <tr key={keys}>
+                    <th scope="row"><kbd>{keys}</kbd></th>
+                    <td>{what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </div>
       <form method="dialog">
         <button type="submit" className="primary">Close</button>
       </form>

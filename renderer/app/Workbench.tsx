@@ -18,15 +18,19 @@ import { CodeDetails } from '../features/codebook/CodeDetails.tsx';
 import { CodePicker } from '../features/codebook/CodePicker.tsx';
 import { quickKeyCodes } from '../features/codebook/numberedCodes.ts';
 import { DocumentList } from '../features/documents/DocumentList.tsx';
-import { PasteDocumentDialog } from '../features/documents/PasteDocumentDialog.tsx';
-import { useDocumentImport } from '../features/documents/useDocumentImport.ts';
+import { DocumentDropZone, NoDocuments } from '../features/documents/DocumentImport.tsx';
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher.tsx';
 import { CoderSwitcher } from '../features/coders/CoderSwitcher.tsx';
 import { useExchange } from '../features/exchange/useExchange.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useNotices } from '../ui/notices.ts';
+import { NoticeStack } from '../ui/NoticeStack.tsx';
+import { Splitter } from '../ui/Splitter.tsx';
+import { dispatchMenuCommand } from '../platform/bridge.ts';
 import { signalForTests } from '../platform/testHooks.ts';
+import { useMenuShortcuts } from './useMenuShortcuts.ts';
+import { PANEL_LIMITS, usePanelWidths } from './usePanelWidths.ts';
 import { useOpenDocument, useProjectData } from './useWorkbenchData.ts';
 import { WorkspaceContext, type TextSelection, type Workspace } from '../ui/workspace.tsx';
 import './workbench.css';
@@ -48,7 +52,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
-  const { documents, codes, coders, counts, projects, history } = useProjectData(db, project.id);
+  const { documents, codes, coders, history } = useProjectData(db, project.id);
   const { notices, notify, dismiss } = useNotices();
   const [documentId, setDocumentId] = useState<DocumentId | null>(null);
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -67,7 +71,6 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const [selectedCodeId, selectCode] = useState<CodeId | null>(null);
   const [picker, setPicker] = useState<PickerMode>(null);
   const [showMargin, setShowMargin] = useState(true);
-  const [pasteOpen, setPasteOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const painterRef = useRef<HighlightPainter | null>(null);
   const { text, segments } = useOpenDocument(db, documentId);
@@ -148,7 +151,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
     });
   }, [db]);
 
-  const { importFromDialog, importFiles } = useDocumentImport(db, bridge, project.id, notify, setDocumentId);
+  const panels = usePanelWidths(db);
   const { exportCodebook, exportProject, importCodebook, importProject, dialogs: exchangeDialogs } = useExchange({ db, bridge, project, notify });
 
   const onMenuCommand = useCallback(
@@ -167,15 +170,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         case 'edit:apply-code':
           setPicker({ kind: 'apply' });
           break;
-        case 'file:import-documents':
-          void importFromDialog();
-          break;
-        case 'file:paste-document':
-          setPasteOpen(true);
-          break;
-        case 'file:new-project':
-          window.dispatchEvent(new CustomEvent('marginalia:new-project'));
-          break;
+        // file:import-documents, file:paste-document and file:new-project are answered by the
+        // document list and the project switcher themselves (useMenuCommand).
         case 'view:toggle-margin':
           toggleMargin();
           break;
@@ -183,7 +179,11 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           document.querySelector<HTMLElement>('[role="tree"] [tabindex="0"]')?.focus();
           break;
         case 'view:focus-documents':
-          document.querySelector<HTMLElement>('.document-list [aria-current="true"], .document-list button')?.focus();
+          // The open document, else the first one, else the Import button.
+          (
+            document.querySelector<HTMLElement>('.document-list .document-item[aria-current="true"]') ??
+            document.querySelector<HTMLElement>('.document-list .document-item, .document-list button')
+          )?.focus();
           break;
         case 'help:shortcuts':
           setShortcutsOpen(true);
@@ -205,10 +205,12 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           break;
       }
     },
-    [undo, redo, importFromDialog, toggleMargin, bridge, notify, importCodebook, importProject, exportCodebook, exportProject],
+    [undo, redo, toggleMargin, bridge, notify, importCodebook, importProject, exportCodebook, exportProject],
   );
 
   useEffect(() => bridge.onMenuCommand(onMenuCommand), [bridge, onMenuCommand]);
+  // The browser build: the in-window menu's shortcuts, sent to every panel that answers them.
+  useMenuShortcuts(dispatchMenuCommand);
 
   // Shortcuts that work anywhere outside text fields. The listener is registered once and reads
   // the latest state through a ref, so a key pressed right after a selection never sees a stale one.
@@ -278,38 +280,28 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
 
   return (
     <WorkspaceContext.Provider value={workspace}>
-      <div
-        className="workbench"
-        onDragOver={(event) => {
-          if (event.dataTransfer.types.includes('Files')) event.preventDefault();
-        }}
-        onDrop={(event) => {
-          if (event.dataTransfer.files.length === 0) return;
-          event.preventDefault();
-          void importFiles([...event.dataTransfer.files]);
-        }}
-      >
+      <DocumentDropZone className="workbench" onImported={setDocumentId} style={{ ['--documents-width' as string]: `${panels.widths.documents}px`, ['--codebook-width' as string]: `${panels.widths.codebook}px` }}>
         <header className="topbar">
           <span className="app-name">Marginalia</span>
-          <MenuBar onCommand={onMenuCommand} undoLabel={history?.undoLabel ?? null} redoLabel={history?.redoLabel ?? null} showMargin={showMargin} />
-          <ProjectSwitcher db={db} project={project} projects={projects ?? []} notify={notify} />
+          <MenuBar onCommand={dispatchMenuCommand} undoLabel={history?.undoLabel ?? null} redoLabel={history?.redoLabel ?? null} showMargin={showMargin} />
+          <ProjectSwitcher />
           <span className="spacer" />
           <button type="button" onClick={() => void undo()} disabled={!history?.undoLabel} title={history?.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo">↶</button>
           <button type="button" onClick={() => void redo()} disabled={!history?.redoLabel} title={history?.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Redo">↷</button>
-          <CoderSwitcher db={db} coder={coder} coders={coders ?? []} notify={notify} />
+          <CoderSwitcher />
         </header>
         <nav className="sidebar" aria-label="Documents">
-          <DocumentList
-            db={db}
-            documents={documents ?? []}
-            counts={counts?.byDocument}
-            openDocumentId={documentId}
-            onOpen={setDocumentId}
-            onImport={() => void importFromDialog()}
-            onPaste={() => setPasteOpen(true)}
-            notify={notify}
-          />
+          <DocumentList openDocumentId={documentId} onOpen={setDocumentId} />
         </nav>
+        <Splitter
+          className="splitter-documents"
+          label="Resize the documents panel"
+          width={panels.widths.documents}
+          {...PANEL_LIMITS.documents}
+          panelSide="left"
+          onResize={(width) => panels.resize('documents', width)}
+          onCommit={(width) => panels.commit('documents', width)}
+        />
         <main className="center" aria-label="Document">
           {openDocument && text != null && segments ? (
             <DocumentView
@@ -333,12 +325,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           ) : (
             <div className="empty-center">
               {documents && documents.length === 0 ? (
-                <div>
-                  <p>This project has no documents yet.</p>
-                  <p className="muted">Import .txt or .md files, drop them here, or paste text as a new document.</p>
-                  <button type="button" className="primary" onClick={() => void importFromDialog()}>Import documents…</button>{' '}
-                  <button type="button" onClick={() => setPasteOpen(true)}>Paste text…</button>
-                </div>
+                <NoDocuments onCreated={setDocumentId} />
               ) : (
                 <p className="muted">Opening…</p>
               )}
@@ -348,19 +335,21 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
             {selection ? `${selection.end - selection.start} characters selected · press 1–9, click a code, or Ctrl+K` : 'Select a passage to code it'}
           </div>
         </main>
+        <Splitter
+          className="splitter-codebook"
+          label="Resize the codebook panel"
+          width={panels.widths.codebook}
+          {...PANEL_LIMITS.codebook}
+          panelSide="right"
+          onResize={(width) => panels.resize('codebook', width)}
+          onCommit={(width) => panels.commit('codebook', width)}
+        />
         <aside className="codebook-side" aria-label="Codebook">
           <CodebookPanel />
           <CodeDetails />
         </aside>
-        <div className="notices" aria-live="polite">
-          {notices.map((notice) => (
-            <div key={notice.id} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-              <span>{notice.message}</span>
-              <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>×</button>
-            </div>
-          ))}
-        </div>
-      </div>
+        <NoticeStack notices={notices} dismiss={dismiss} />
+      </DocumentDropZone>
       <CodePicker
         open={picker !== null}
         title={picker?.kind === 'recode' ? 'Change the code of this coding' : 'Apply a code to the selection'}
@@ -373,7 +362,6 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           else void applyCodeToSelection(codeId);
         }}
       />
-      {pasteOpen && <PasteDocumentDialog db={db} projectId={project.id} onClose={() => setPasteOpen(false)} onCreated={setDocumentId} notify={notify} />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {exchangeDialogs}
     </WorkspaceContext.Provider>

@@ -1,22 +1,24 @@
-/** The live data of the open project, read reactively from Dexie (the source of truth). */
+/**
+ * The live data the workbench shell itself needs, read reactively from Dexie (the source of
+ * truth): the documents (to open one), the codes and coders (for the document view) and the
+ * undo history (for the Undo and Redo labels). The panels read their own data through their
+ * feature hooks (useDocuments, useProjects, useCoders, useCodebook).
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DocumentId, ProjectId } from '../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../db/database.ts';
-import { listCodes, countSegments } from '../db/codeRepository.ts';
+import { listCodes } from '../db/codeRepository.ts';
 import { listCoders } from '../db/coderRepository.ts';
 import { listDocuments, readDocumentText } from '../db/documentRepository.ts';
 import { listSegmentsOfDocument } from '../db/segmentRepository.ts';
-import { listProjects } from '../db/projectRepository.ts';
 import { readHistoryState } from '../db/history.ts';
 
 export function useProjectData(db: MarginaliaDatabase, projectId: ProjectId) {
   const documents = useLiveQuery(() => listDocuments(db, projectId), [db, projectId]);
   const codes = useLiveQuery(() => listCodes(db, projectId), [db, projectId]);
   const coders = useLiveQuery(() => listCoders(db), [db]);
-  const counts = useLiveQuery(() => countSegments(db, projectId), [db, projectId]);
-  const projects = useLiveQuery(() => listProjects(db), [db]);
   const history = useLiveQuery(() => readHistoryState(db, projectId), [db, projectId]);
-  return { documents, codes, coders, counts, projects, history };
+  return { documents, codes, coders, history };
 }
 
 /**

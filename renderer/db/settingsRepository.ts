@@ -1,7 +1,7 @@
 /** Small per-installation settings: the current project and coder, UI preferences. */
 import type { MarginaliaDatabase } from './database.ts';
 
-export type SettingKey = 'currentProjectId' | 'currentCoderId' | 'marginVisible' | 'codebookExpanded';
+export type SettingKey = 'currentProjectId' | 'currentCoderId' | 'marginVisible' | 'codebookExpanded' | 'panelWidths';
 
 export async function readSetting<T>(db: MarginaliaDatabase, key: SettingKey): Promise<T | undefined> {
   return (await db.settings.get(key))?.value as T | undefined;

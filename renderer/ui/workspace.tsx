@@ -17,13 +17,19 @@ export interface TextSelection {
 
 export type NoticeKind = 'info' | 'error';
 
+/** A button on a notice ("Undo", "Show"): runs, then the notice goes. */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
 export interface Workspace {
   db: MarginaliaDatabase;
   bridge: MarginaliaBridge;
   project: Project;
   coder: Coder;
-  /** Shows a short message at the bottom of the window (errors stay until dismissed). */
-  notify(message: string, kind?: NoticeKind): void;
+  /** Shows a short message at the bottom of the window (information fades, errors stay until dismissed). */
+  notify(message: string, kind?: NoticeKind, action?: NoticeAction): void;
   /** Runs a user action; an error is shown as a notice instead of being lost. */
   run(action: () => Promise<unknown>, success?: string): Promise<void>;
   /** The current text selection in the document view, if any. */

@@ -1,14 +1,14 @@
 /** First run: the researcher names themself; every coding they make records this coder. */
 import { useState } from 'react';
 import type { MarginaliaDatabase } from '../../db/database.ts';
-import { createCoder } from '../../db/coderRepository.ts';
-
-export const CODER_COLORS = ['#2f5d8a', '#b5472f', '#3f7d3a', '#7a4a9c', '#b8860b', '#1f7a7a'];
+import { CODER_COLORS } from './coderColors.ts';
+import { useCreateFirstCoder } from './useCoders.ts';
 
 export function CoderSetup({ db, firstRun }: { db: MarginaliaDatabase; firstRun: boolean }) {
   const [name, setName] = useState('');
   const [color, setColor] = useState(CODER_COLORS[0]!);
   const [error, setError] = useState<string | null>(null);
+  const createCoder = useCreateFirstCoder(db);
   return (
     <main className="coder-setup">
       <form
@@ -16,7 +16,7 @@ export function CoderSetup({ db, firstRun }: { db: MarginaliaDatabase; firstRun:
         aria-labelledby="coder-setup-title"
         onSubmit={(event) => {
           event.preventDefault();
-          createCoder(db, name, color).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+          createCoder(name, color).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
         }}
       >
         <h1 id="coder-setup-title">{firstRun ? 'Welcome to Marginalia' : 'Who is coding?'}</h1>

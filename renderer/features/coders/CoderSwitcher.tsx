@@ -1,24 +1,15 @@
 /** The current coder, always visible; switch to another coder or add one. */
 import { useEffect, useRef, useState } from 'react';
-import type { Coder } from '../../../shared/model/index.ts';
-import type { MarginaliaDatabase } from '../../db/database.ts';
-import { createCoder, updateCoder } from '../../db/coderRepository.ts';
-import { writeSetting } from '../../db/settingsRepository.ts';
-import type { NoticeKind } from '../../ui/workspace.tsx';
-import { CODER_COLORS } from './CoderSetup.tsx';
+import { useWorkspace } from '../../ui/workspace.tsx';
+import { useCoderActions, useCoders } from './useCoders.ts';
 
-interface CoderSwitcherProps {
-  db: MarginaliaDatabase;
-  coder: Coder;
-  coders: Coder[];
-  notify(message: string, kind?: NoticeKind): void;
-}
-
-export function CoderSwitcher({ db, coder, coders, notify }: CoderSwitcherProps) {
+export function CoderSwitcher() {
+  const { coder } = useWorkspace();
+  const coders = useCoders() ?? [];
+  const actions = useCoderActions();
   const [open, setOpen] = useState(false);
   const [newName, setNewName] = useState('');
   const ref = useRef<HTMLDivElement>(null);
-  const fail = (e: unknown) => notify(e instanceof Error ? e.message : String(e), 'error');
 
   useEffect(() => {
     if (!open) return;
@@ -47,7 +38,7 @@ export function CoderSwitcher({ db, coder, coders, notify }: CoderSwitcherProps)
                   aria-current={c.id === coder.id ? 'true' : undefined}
                   onClick={() => {
                     setOpen(false);
-                    writeSetting(db, 'currentCoderId', c.id).then(() => notify(`Now coding as ${c.name}.`), fail);
+                    void actions.switchTo(c);
                   }}
                 >
                   <span className="color-dot" style={{ background: c.color }} /> {c.name} {c.id === coder.id ? '✓' : ''}
@@ -57,17 +48,17 @@ export function CoderSwitcher({ db, coder, coders, notify }: CoderSwitcherProps)
           </ul>
           <label className="field inline">
             <span>Your colour</span>
-            <input type="color" value={coder.color} onChange={(e) => updateCoder(db, coder.id, { color: e.target.value }).catch(fail)} />
+            <input type="color" value={coder.color} onChange={(e) => void actions.recolour(e.target.value)} />
           </label>
           <form
             className="new-coder"
             onSubmit={(event) => {
               event.preventDefault();
-              createCoder(db, newName, CODER_COLORS[coders.length % CODER_COLORS.length]!).then(() => {
-                notify(`Now coding as ${newName.trim()}.`);
+              void actions.add(newName, coders.length).then((isAdded) => {
+                if (!isAdded) return;
                 setNewName('');
                 setOpen(false);
-              }, fail);
+              });
             }}
           >
             <input type="text" aria-label="New coder's name" placeholder="Add a coder…" value={newName} onChange={(e) => setNewName(e.target.value)} />

@@ -1,37 +1,39 @@
-/** The project's documents, each with its number of codings; open, rename, delete, import. */
+/**
+ * The project's documents, each with its number of codings; open, rename, delete, import,
+ * paste. It answers File → Import documents and File → Paste text as document itself.
+ */
 import { useState } from 'react';
 import type { DocumentId } from '../../../shared/model/index.ts';
-import type { DocumentRow, MarginaliaDatabase } from '../../db/database.ts';
-import { deleteDocument, renameDocument } from '../../db/documentRepository.ts';
-import type { NoticeKind } from '../../ui/workspace.tsx';
+import type { DocumentRow } from '../../db/database.ts';
 import { ConfirmDialog } from '../../ui/ModalDialog.tsx';
+import { useMenuCommand } from '../../ui/menuCommands.ts';
+import { PasteDocumentDialog } from './PasteDocumentDialog.tsx';
+import { useDocumentActions, useDocuments } from './useDocuments.ts';
 
 interface DocumentListProps {
-  db: MarginaliaDatabase;
-  documents: DocumentRow[];
-  counts: ReadonlyMap<string, number> | undefined;
   openDocumentId: DocumentId | null;
   onOpen(id: DocumentId): void;
-  onImport(): void;
-  onPaste(): void;
-  notify(message: string, kind?: NoticeKind): void;
 }
 
-export function DocumentList({ db, documents, counts, openDocumentId, onOpen, onImport, onPaste, notify }: DocumentListProps) {
+export function DocumentList({ openDocumentId, onOpen }: DocumentListProps) {
+  const { documents, counts } = useDocuments();
+  const actions = useDocumentActions({ onCreated: onOpen });
   const [renaming, setRenaming] = useState<DocumentId | null>(null);
   const [deleting, setDeleting] = useState<DocumentRow | null>(null);
-  const fail = (e: unknown) => notify(e instanceof Error ? e.message : String(e), 'error');
+  const [isPasting, setPasting] = useState(false);
+  useMenuCommand('file:import-documents', () => void actions.importFromDialog());
+  useMenuCommand('file:paste-document', () => setPasting(true));
   return (
     <div className="document-list">
       <div className="panel-head">
         <h2 className="panel-title">Documents</h2>
         <span className="spacer" />
-        <button type="button" onClick={onImport} title="Import .txt or .md files (or drop them on the window)">Import…</button>
-        <button type="button" onClick={onPaste} title="Paste text as a new document">Paste…</button>
+        <button type="button" onClick={() => void actions.importFromDialog()} title="Import .txt or .md files (or drop them on the window)">Import…</button>
+        <button type="button" onClick={() => setPasting(true)} title="Paste text as a new document">Paste…</button>
       </div>
       <ul>
-        {documents.map((document) => {
-          const count = counts?.get(document.id) ?? 0;
+        {(documents ?? []).map((document) => {
+          const count = counts.get(document.id) ?? 0;
           const isOpen = document.id === openDocumentId;
           return (
             <li key={document.id} className={isOpen ? 'open' : undefined}>
@@ -43,7 +45,7 @@ export function DocumentList({ db, documents, counts, openDocumentId, onOpen, on
                   autoFocus
                   onBlur={(e) => {
                     setRenaming(null);
-                    if (e.target.value.trim() !== document.name) renameDocument(db, document.id, e.target.value).catch(fail);
+                    void actions.rename(document, e.target.value);
                   }}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter') e.currentTarget.blur();
@@ -79,12 +81,13 @@ export function DocumentList({ db, documents, counts, openDocumentId, onOpen, on
           onConfirm={() => {
             const target = deleting;
             setDeleting(null);
-            deleteDocument(db, target.id).then(() => notify(`Deleted “${target.name}”.`), fail);
+            void actions.remove(target);
           }}
         >
-          The document and its {counts?.get(deleting.id) ?? 0} codings will be removed. This cannot be undone.
+          The document and its {counts.get(deleting.id) ?? 0} codings will be removed. This cannot be undone.
         </ConfirmDialog>
       )}
+      {isPasting && <PasteDocumentDialog onClose={() => setPasting(false)} onCreated={onOpen} />}
     </div>
   );
 }

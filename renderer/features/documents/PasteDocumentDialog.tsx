@@ -1,21 +1,16 @@
 /** File → Paste text as document: a name and the text; line endings become LF. */
 import { useEffect, useRef, useState } from 'react';
-import type { DocumentId, ProjectId } from '../../../shared/model/index.ts';
-import { importPastedText } from '../../../shared/importers/plainText.ts';
-import type { MarginaliaDatabase } from '../../db/database.ts';
-import { addDocuments } from '../../db/documentRepository.ts';
-import type { NoticeKind } from '../../ui/workspace.tsx';
+import type { DocumentId } from '../../../shared/model/index.ts';
+import { useDocumentActions } from './useDocuments.ts';
 
 interface PasteDocumentDialogProps {
-  db: MarginaliaDatabase;
-  projectId: ProjectId;
   onClose(): void;
   onCreated(id: DocumentId): void;
-  notify(message: string, kind?: NoticeKind): void;
 }
 
-export function PasteDocumentDialog({ db, projectId, onClose, onCreated, notify }: PasteDocumentDialogProps) {
+export function PasteDocumentDialog({ onClose, onCreated }: PasteDocumentDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const { pasteText } = useDocumentActions({ onCreated });
   const [name, setName] = useState('');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,10 +23,7 @@ export function PasteDocumentDialog({ db, projectId, onClose, onCreated, notify 
         onSubmit={async (event) => {
           event.preventDefault();
           try {
-            const document = importPastedText(text, name);
-            const [id] = await addDocuments(db, projectId, [document]);
-            if (id) onCreated(id);
-            notify(`Created “${document.name}”.`);
+            await pasteText(text, name);
             ref.current?.close();
           } catch (e) {
             setError(e instanceof Error ? e.message : String(e));

@@ -1,34 +1,21 @@
-/** The current project, and the menu to switch, create, rename and delete projects. */
+/** The current project, and the menu to switch, create, rename and delete projects. It answers File → New project. */
 import { useEffect, useRef, useState } from 'react';
-import type { Project } from '../../../shared/model/index.ts';
-import type { MarginaliaDatabase } from '../../db/database.ts';
-import { createProject, deleteProject, renameProject } from '../../db/projectRepository.ts';
-import { writeSetting } from '../../db/settingsRepository.ts';
 import { ConfirmDialog } from '../../ui/ModalDialog.tsx';
-import type { NoticeKind } from '../../ui/workspace.tsx';
-import { createDemoProject } from './demoProject.ts';
-
-interface ProjectSwitcherProps {
-  db: MarginaliaDatabase;
-  project: Project;
-  projects: Project[];
-  notify(message: string, kind?: NoticeKind): void;
-}
+import { useMenuCommand } from '../../ui/menuCommands.ts';
+import { useWorkspace } from '../../ui/workspace.tsx';
+import { useProjectActions, useProjects } from './useProjects.ts';
 
 type NameDialog = { kind: 'new' } | { kind: 'rename' } | null;
 
-export function ProjectSwitcher({ db, project, projects, notify }: ProjectSwitcherProps) {
+export function ProjectSwitcher() {
+  const { project } = useWorkspace();
+  const projects = useProjects() ?? [];
+  const actions = useProjectActions();
   const [open, setOpen] = useState(false);
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
-  const fail = (e: unknown) => notify(e instanceof Error ? e.message : String(e), 'error');
-
-  useEffect(() => {
-    const onNew = () => setNameDialog({ kind: 'new' });
-    window.addEventListener('marginalia:new-project', onNew);
-    return () => window.removeEventListener('marginalia:new-project', onNew);
-  }, []);
+  useMenuCommand('file:new-project', () => setNameDialog({ kind: 'new' }));
 
   useEffect(() => {
     if (!open) return;
@@ -77,10 +64,10 @@ export function ProjectSwitcher({ db, project, projects, notify }: ProjectSwitch
             event.preventDefault();
           }}
         >
-          {projects.map((p) => item(p.name, () => void writeSetting(db, 'currentProjectId', p.id).catch(fail), { current: p.id === project.id }))}
+          {projects.map((p) => item(p.name, () => void actions.switchTo(p), { current: p.id === project.id }))}
           <hr />
           {item('New project…', () => setNameDialog({ kind: 'new' }))}
-          {item('New demo project', () => void createDemoProject(db).then(() => notify('Created a fresh demo project.'), fail))}
+          {item('New demo project', () => void actions.createDemo())}
           {item('Rename this project…', () => setNameDialog({ kind: 'rename' }))}
           {item('Delete this project…', () => setConfirmDelete(true), { danger: true })}
         </div>
@@ -92,10 +79,8 @@ export function ProjectSwitcher({ db, project, projects, notify }: ProjectSwitch
           confirmLabel={nameDialog.kind === 'new' ? 'Create project' : 'Rename'}
           onCancel={() => setNameDialog(null)}
           onSubmit={async (name) => {
-            if (nameDialog.kind === 'new') await createProject(db, name);
-            else await renameProject(db, project.id, name);
+            await (nameDialog.kind === 'new' ? actions.create(name) : actions.rename(name));
             setNameDialog(null);
-            notify(nameDialog.kind === 'new' ? `Created “${name.trim()}”.` : `Renamed to “${name.trim()}”.`);
           }}
         />
       )}
@@ -106,7 +91,7 @@ export function ProjectSwitcher({ db, project, projects, notify }: ProjectSwitch
           onCancel={() => setConfirmDelete(false)}
           onConfirm={() => {
             setConfirmDelete(false);
-            deleteProject(db, project.id).then(() => notify(`Deleted “${project.name}”.`), fail);
+            void actions.remove();
           }}
         >
           All its documents, codes, codings and memos will be removed from this computer. This cannot be undone.

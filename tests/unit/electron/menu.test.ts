@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../../../shared/bridge.ts';
 import { buildMenuTemplate } from '../../../electron/main/menu.ts';
+import { acceleratorFor, menuCommandItems } from '../../../shared/menu.ts';
 
 function submenuOf(item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] {
   return Array.isArray(item?.submenu) ? item.submenu : [];
@@ -81,5 +82,30 @@ describe('buildMenuTemplate', () => {
     const hasDevTools = (isDev: boolean): boolean => allItems(buildMenuTemplate(() => {}, 'linux', { isDev })).some((item) => item.role === 'toggleDevTools');
     expect(hasDevTools(false)).toBe(false);
     expect(hasDevTools(true)).toBe(true);
+  });
+
+  it('labels and binds every command as the shared menu description does, so the browser menu bar cannot drift', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const template = buildMenuTemplate(() => {}, platform);
+      const byCommand = new Map<MenuCommand, MenuItemConstructorOptions>();
+      for (const item of allItems(template)) {
+        const sent: MenuCommand[] = [];
+        const probe = buildMenuTemplate((command) => sent.push(command), platform);
+        click(allItems(probe)[allItems(template).indexOf(item)]);
+        if (sent[0]) byCommand.set(sent[0], item);
+      }
+      for (const entry of menuCommandItems()) {
+        const native = byCommand.get(entry.command);
+        expect(native?.accelerator, `${platform} ${entry.command}`).toBe(acceleratorFor(entry, platform));
+        if (entry.command !== 'help:about') expect(native?.label).toBe(entry.label);
+      }
+    }
+  });
+
+  it('gives the native menus the desktop shortcuts: Ctrl/Cmd+O, +Shift+N, +Shift+E, +1, +2, +\\ and +/', () => {
+    const template = buildMenuTemplate(() => {}, 'linux');
+    const accelerators = allItems(template).map((item) => item.accelerator);
+    expect(accelerators).toEqual(expect.arrayContaining(['CmdOrCtrl+O', 'CmdOrCtrl+Shift+N', 'CmdOrCtrl+Shift+E', 'CmdOrCtrl+1', 'CmdOrCtrl+2', 'CmdOrCtrl+\\', 'CmdOrCtrl+/']));
+    expect(itemLabelled(template, 'About Marginalia')).toBeDefined();
   });
 });

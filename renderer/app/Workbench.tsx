@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MarginaliaBridge, MenuCommand } from '../../shared/bridge.ts';
 import type { CodeId, Coder, DocumentId, Project, SegmentId } from '../../shared/model/index.ts';
+import { truncateText } from '../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from '../db/database.ts';
 import { redoLastUndone, undoLastAction } from '../db/history.ts';
 import { readSetting, writeSetting } from '../db/settingsRepository.ts';
@@ -338,6 +339,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         open={picker !== null}
         title={picker?.kind === 'recode' ? 'Change the code of this coding' : 'Apply a code to the selection'}
         allowCreate={picker?.kind === 'apply'}
+        description={picker?.kind === 'apply' && passage && text != null ? <q className="code-picker-passage">{truncateText(text.slice(passage.start, passage.end).replace(/\s+/g, ' ').trim(), 120)}</q> : undefined}
         onCreate={(name, color) => {
           setPicker(null);
           void coding.createAndApply(name, color);

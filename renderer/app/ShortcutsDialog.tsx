@@ -2,6 +2,10 @@
 import { useEffect, useRef } from 'react';
 
 export const SHORTCUTS: [string, string][] = [
+  ['Document: ← → ↑ ↓, Home, End', 'Move the caret in the document (click in it or Tab to it first)'],
+  ['Document: Shift + ← → ↑ ↓, Home, End', 'Select by character, line or to the line’s start or end (add Ctrl/⌘ for words)'],
+  ['Document: Ctrl/⌘ + A', 'Select the whole text of the document'],
+  ['Document: Escape', 'Let go of the selection'],
   ['1 – 9', 'Apply one of the first nine codes (numbered in the codebook) to the selection'],
   ['Ctrl/⌘ + K', 'Open the code picker for the selection (also: right-click the selection)'],
   ['Ctrl/⌘ + Shift + K', 'Code in vivo: a new code named after the selected words'],

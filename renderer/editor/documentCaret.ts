@@ -1,8 +1,9 @@
 /**
  * A keyboard caret in the read-only document. The text is not editable, so the browser moves no
  * caret there; these functions do, on keydown in the document scroller: arrows move it, Shift
- * extends the selection (a character, with Ctrl a word, with Home/End to the line's ends), and
- * Ctrl+A selects the document's text only.
+ * extends the selection (a character, with Ctrl a word, with Home/End to the line's ends,
+ * Ctrl+Home/End to the text's ends; Option and ⌘ on a Mac), and Ctrl+A selects the document's
+ * text only.
  *
  * The result is always a real DOM selection (`setBaseAndExtent`), so it is painted like a mouse
  * selection and reaches the coding through the one selection → offsets path (domOffsets.ts).
@@ -62,27 +63,32 @@ export function writeCaret(doc: RenderedDocument, caret: CaretSelection): void {
  * selection when the key was pressed.
  */
 export function moveCaret(doc: RenderedDocument, text: string, start: CaretSelection, event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>): CaretSelection | null {
-  const mod = event.ctrlKey || event.metaKey;
-  if (event.altKey) return null;
-  if (mod && !event.shiftKey && event.key.toLowerCase() === 'a') return { anchor: 0, focus: text.length };
+  const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+  if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey) return { anchor: 0, focus: text.length };
+  // Words: Ctrl+arrow, or Option+arrow on a Mac (elsewhere Alt+arrow is the browser's Back).
+  const byWord = isMac ? event.altKey && !event.metaKey : event.ctrlKey && !event.altKey;
+  if (!isMac && event.altKey) return null;
+  // On a Mac, ⌘+←/→ go to the line's start or end, as Home/End do.
+  const key = isMac && event.metaKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') ? (event.key === 'ArrowLeft' ? 'Home' : 'End') : event.key;
+  const toTextEdge = (event.ctrlKey || event.metaKey) && (key === 'Home' || key === 'End') && event.key === key;
   const from = (focus: number): CaretSelection => (event.shiftKey ? { anchor: start.anchor, focus } : { anchor: focus, focus });
   const low = Math.min(start.anchor, start.focus);
   const high = Math.max(start.anchor, start.focus);
-  switch (event.key) {
+  switch (key) {
     case 'ArrowLeft':
     case 'ArrowRight': {
-      const direction = event.key === 'ArrowLeft' ? -1 : 1;
+      const direction = key === 'ArrowLeft' ? -1 : 1;
       // Without Shift, a selection collapses to the end the arrow points at, as in a text field.
-      if (!event.shiftKey && !mod && low !== high) return from(direction < 0 ? low : high);
-      return from(mod ? stepWord(text, start.focus, direction) : stepCharacter(text, start.focus, direction));
+      if (!event.shiftKey && !byWord && low !== high) return from(direction < 0 ? low : high);
+      return from(byWord ? stepWord(text, start.focus, direction) : stepCharacter(text, start.focus, direction));
     }
     case 'ArrowUp':
     case 'ArrowDown':
     case 'Home':
     case 'End': {
-      if (mod && (event.key === 'Home' || event.key === 'End')) return from(event.key === 'Home' ? 0 : text.length);
-      const direction = event.key === 'ArrowUp' || event.key === 'Home' ? 'backward' : 'forward';
-      const granularity = event.key === 'Home' || event.key === 'End' ? 'lineboundary' : 'line';
+      if (toTextEdge) return from(key === 'Home' ? 0 : text.length);
+      const direction = key === 'ArrowUp' || key === 'Home' ? 'backward' : 'forward';
+      const granularity = key === 'Home' || key === 'End' ? 'lineboundary' : 'line';
       return from(moveByLayout(doc, text, start.focus, direction, granularity));
     }
     default:

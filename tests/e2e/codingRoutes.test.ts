@@ -228,6 +228,20 @@ describe('coding from the keyboard alone', () => {
     await context.close();
   });
 
+  it('codes a keyboard selection with Enter on a code in the codebook, focus having left the document', async () => {
+    const { context, page } = await newPage(browser);
+    await firstRun(page);
+    await clickInPhrase(page, PHRASE, 2);
+    await page.keyboard.press('Control+ArrowLeft');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+    expect(await domSelection(page)).toBe(PHRASE);
+    await treeItem(page, 'Sex work as labour').focus();
+    await expect.poll(() => statusBar(page)).toContain(`${PHRASE.length} characters selected`);
+    await page.keyboard.press('Enter');
+    await expectCodedOnce(page, PHRASE, 'Sex work as labour');
+    await context.close();
+  });
+
   it('selects only the document’s text with Ctrl+A and codes it with Ctrl+K, Enter', async () => {
     const { context, page } = await newPage(browser);
     await firstRun(page);

@@ -339,6 +339,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         open={picker !== null}
         title={picker?.kind === 'recode' ? 'Change the code of this coding' : 'Apply a code to the selection'}
         allowCreate={picker?.kind === 'apply'}
+        avoid={picker?.kind === 'apply' && passage ? painterRef.current?.boundsOf(passage.start, passage.end) : null}
         description={picker?.kind === 'apply' && passage && text != null ? <q className="code-picker-passage">{truncateText(text.slice(passage.start, passage.end).replace(/\s+/g, ' ').trim(), 120)}</q> : undefined}
         onCreate={(name, color) => {
           setPicker(null);

@@ -208,6 +208,12 @@ export class HighlightPainter {
     if (dom) passage?.add(dom);
   }
 
+  /** Where `[start, end)` is on screen (e.g. so the code picker can open beside the passage). */
+  boundsOf(start: number, end: number): DOMRect | null {
+    const range = this.doc && domRange(this.doc, start, end);
+    return range ? range.getBoundingClientRect() : null;
+  }
+
   /** Marks a coding just made for a moment, so the researcher sees what was coded. */
   markJustCoded(start: number, end: number): void {
     const marked = CSS.highlights.get(JUST_CODED_HIGHLIGHT);

@@ -37,6 +37,8 @@ export interface CodePickerProps {
   includeCategories?: boolean;
   /** The text typed when the picker opens. */
   initialQuery?: string;
+  /** Screen box of the passage being coded: the picker opens below or above it, not over it. */
+  avoid?: { top: number; bottom: number } | null | undefined;
 }
 
 export function CodePicker(props: CodePickerProps) {
@@ -46,7 +48,7 @@ export function CodePicker(props: CodePickerProps) {
 
 type PickerItem = { kind: 'code'; id: CodeId } | { kind: 'create'; name: string };
 
-function OpenCodePicker({ onClose, onPick, onCreate, title = 'Apply code', description, allowCreate, excludeIds, includeCategories, initialQuery = '' }: CodePickerProps) {
+function OpenCodePicker({ onClose, onPick, onCreate, title = 'Apply code', description, allowCreate, excludeIds, includeCategories, initialQuery = '', avoid }: CodePickerProps) {
   const { codes, counts } = useCodebook();
   const actions = useCodebookActions();
   const [query, setQuery] = useState(initialQuery);
@@ -65,6 +67,17 @@ function OpenCodePicker({ onClose, onPick, onCreate, title = 'Apply code', descr
   const items: PickerItem[] = [...options.map((o) => ({ kind: 'code', id: o.code.id }) as const), ...(createName ? [{ kind: 'create', name: createName } as const] : [])];
   const active = Math.min(activeIndex, items.length - 1);
   const optionId = (index: number) => `${baseId}-option-${index}`;
+
+  // Keep the passage in sight: open below it, or above it, when the window has room.
+  const [avoidTop, avoidBottom] = [avoid?.top, avoid?.bottom];
+  useLayoutEffect(() => {
+    const dialog = listRef.current?.closest('dialog');
+    if (!dialog || avoidTop === undefined || avoidBottom === undefined) return;
+    const height = dialog.getBoundingClientRect().height;
+    const gap = 12;
+    if (avoidBottom + gap + height < window.innerHeight) dialog.style.margin = `${avoidBottom + gap}px auto auto`;
+    else if (avoidTop - gap - height > 0) dialog.style.margin = `${avoidTop - gap - height}px auto auto`;
+  }, [avoidTop, avoidBottom]);
 
   useLayoutEffect(() => {
     listRef.current?.querySelector(`[id="${optionId(active)}"]`)?.scrollIntoView({ block: 'nearest' });

@@ -11,6 +11,10 @@ const primary = isMac ? '⌘' : 'Ctrl';
 
 /** Keys no menu item shows: coding in the document and moving through the codebook. */
 export const CODING_SHORTCUTS: [string, string][] = [
+  ['Document: ← → ↑ ↓, Home, End', 'Move the caret in the document (click in it or Tab to it first)'],
+  ['Document: Shift + ← → ↑ ↓, Home, End', 'Select by character, line or to the line’s start or end (add Ctrl/⌘ for words)'],
+  ['Document: Ctrl/⌘ + A', 'Select the whole text of the document'],
+  ['Document: Escape', 'Let go of the selection'],
   ['1 – 9', 'Apply the code that holds that quick key (shown in the codebook) to the selection'],
   [`${primary}+Shift+K`, 'Code in vivo: a new code named after the selected words'],
   ['Ctrl+Y', 'Redo (as well as the Redo shortcut above)'],

@@ -1,14 +1,14 @@
 /**
  * The workbench of one project: documents on the left, the document being coded in the middle,
  * the codebook and the selected code's details on the right. Owns the state the panels share
- * (selection, open document, code filter) and the keyboard shortcuts that span them.
+ * (the kept passage, open document, code filter) and the keyboard shortcuts that span them;
+ * the coding itself lives in features/coding (usePassage, useCodingActions).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MarginaliaBridge, MenuCommand } from '../../shared/bridge.ts';
 import type { CodeId, Coder, DocumentId, Project, SegmentId } from '../../shared/model/index.ts';
-import { trimRangeToText } from '../../shared/coding/segmentRanges.ts';
+import { truncateText } from '../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from '../db/database.ts';
-import { applyCode, applyNewCode, changeSegmentCode, removeSegment, resizeSegment } from '../db/segmentRepository.ts';
 import { redoLastUndone, undoLastAction } from '../db/history.ts';
 import { readSetting, writeSetting } from '../db/settingsRepository.ts';
 import { DocumentView } from '../editor/DocumentView.tsx';
@@ -28,11 +28,12 @@ import { useNotices } from '../ui/notices.ts';
 import { NoticeStack } from '../ui/NoticeStack.tsx';
 import { Splitter } from '../ui/Splitter.tsx';
 import { dispatchMenuCommand } from '../platform/bridge.ts';
-import { signalForTests } from '../platform/testHooks.ts';
 import { useMenuShortcuts } from './useMenuShortcuts.ts';
 import { PANEL_LIMITS, usePanelWidths } from './usePanelWidths.ts';
+import { usePassage } from '../features/coding/usePassage.ts';
+import { useCodingActions } from '../features/coding/useCodingActions.ts';
 import { useOpenDocument, useProjectData } from './useWorkbenchData.ts';
-import { WorkspaceContext, type TextSelection, type Workspace } from '../ui/workspace.tsx';
+import { WorkspaceContext, type Workspace } from '../ui/workspace.tsx';
 import './workbench.css';
 
 interface WorkbenchProps {
@@ -55,7 +56,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const { documents, codes, coders, history } = useProjectData(db, project.id);
   const { notices, notify, dismiss } = useNotices();
   const [documentId, setDocumentId] = useState<DocumentId | null>(null);
-  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const { passage, keep: keepPassage, clear: clearPassage } = usePassage(documentId);
   // The codes the researcher hid, not the ones shown: a code that appears later (created in the
   // codebook or in vivo, imported, restored by undo) is shown.
   const [hiddenCodeIds, setHiddenCodeIds] = useState<ReadonlySet<CodeId>>(() => new Set());
@@ -97,43 +98,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
     [notify],
   );
 
-  const currentSelection = useCallback((): TextSelection | null => {
-    if (!selection || text == null) return null;
-    const trimmed = trimRangeToText(text, selection.start, selection.end);
-    return trimmed && { documentId: selection.documentId, ...trimmed };
-  }, [selection, text]);
-
-  const applyCodeToSelection = useCallback(
-    async (codeId: CodeId) => {
-      const target = currentSelection();
-      if (!target) {
-        notify('Select a passage in the document first, then apply a code.', 'error');
-        return;
-      }
-      const code = codes?.find((c) => c.id === codeId);
-      const alreadyCoded = segments?.some((s) => s.codeId === codeId && s.coderId === coder.id && s.start <= target.start && s.end >= target.end);
-      if (code && alreadyCoded) {
-        notify(`This passage is already coded “${code.name}”.`);
-        return;
-      }
-      if (code?.isCodable) painterRef.current?.paintPending(codeId, target.start, target.end);
-      await run(async () => {
-        await applyCode(db, { projectId: project.id, coderId: coder.id, codeId, ...target });
-        // For the benchmark and tests: the coding is stored (the paint happened on the key press).
-        signalForTests('marginalia:coded');
-      });
-    },
-    [currentSelection, codes, segments, db, project.id, coder.id, notify, run],
-  );
-
-  const codeInVivo = useCallback(async () => {
-    const target = currentSelection();
-    if (!target || text == null) {
-      notify('Select the words to use as the new code’s name first.', 'error');
-      return;
-    }
-    await run(() => applyNewCode(db, { projectId: project.id, coderId: coder.id, ...target }, text.slice(target.start, target.end)), 'Created an in vivo code.');
-  }, [currentSelection, text, db, project.id, coder.id, notify, run]);
+  const coding = useCodingActions({ db, project, coder, notify, passage, clearPassage, text, segments, codes, painterRef });
 
   const undo = useCallback(async () => {
     const label = await undoLastAction(db, project.id);
@@ -215,11 +180,11 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   // Shortcuts that work anywhere outside text fields. The listener is registered once and reads
   // the latest state through a ref, so a key pressed right after a selection never sees a stale one.
   const numbered = useMemo(() => quickKeyCodes(codes ?? []), [codes]);
-  const latest = useRef({ numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo });
-  latest.current = { numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo };
+  const latest = useRef({ numbered, coding, passage, undo, redo });
+  latest.current = { numbered, coding, passage, undo, redo };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const { numbered, applyCodeToSelection, codeInVivo, currentSelection, undo, redo } = latest.current;
+      const { numbered, coding, passage, undo, redo } = latest.current;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (mod && key === 'z' && !isTypingTarget(event.target)) {
@@ -235,16 +200,16 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       if (isTypingTarget(event.target) || document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]')) return;
       if (mod && key === 'k') {
         event.preventDefault();
-        if (event.shiftKey) void codeInVivo();
+        if (event.shiftKey) void coding.codeInVivo();
         else setPicker({ kind: 'apply' });
         return;
       }
       if (mod || event.altKey) return;
       if (/^[1-9]$/.test(event.key) && (event.target as HTMLElement | null)?.closest?.('[role="tree"]') == null) {
         const code = numbered.get(Number(event.key));
-        if (code && currentSelection()) {
+        if (code && passage) {
           event.preventDefault();
-          void applyCodeToSelection(code.id);
+          void coding.applyToPassage(code.id);
         }
       } else if (event.key === '?') {
         setShortcutsOpen(true);
@@ -262,21 +227,17 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       coder,
       notify,
       run,
-      selection,
-      applyCodeToSelection,
+      selection: passage,
+      applyCodeToSelection: coding.applyToPassage,
       visibleCodeIds,
       setVisibleCodeIds,
       selectedCodeId,
       selectCode,
     }),
-    [db, bridge, project, coder, notify, run, selection, applyCodeToSelection, visibleCodeIds, setVisibleCodeIds, selectedCodeId],
+    [db, bridge, project, coder, notify, run, passage, coding, visibleCodeIds, setVisibleCodeIds, selectedCodeId],
   );
 
   const openDocument = documents?.find((d) => d.id === documentId);
-  const onSelectionChange = useCallback(
-    (range: { start: number; end: number } | null) => setSelection(range && documentId ? { documentId, ...range } : null),
-    [documentId],
-  );
 
   return (
     <WorkspaceContext.Provider value={workspace}>
@@ -315,11 +276,12 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
               visibleCodeIds={visibleCodeIds}
               showMargin={showMargin}
               painterRef={painterRef}
-              onSelectionChange={onSelectionChange}
+              passage={passage}
+              onSelectionChange={keepPassage}
               onOpenPicker={() => setPicker({ kind: 'apply' })}
-              onRemoveSegment={(id) => void run(() => removeSegment(db, id), 'Coding removed.')}
+              onRemoveSegment={(id) => void coding.remove(id)}
               onRecodeSegment={(id) => setPicker({ kind: 'recode', segmentId: id })}
-              onResizeSegment={(id, start, end) => void run(() => resizeSegment(db, id, start, end))}
+              onResizeSegment={(id, start, end) => void coding.resize(id, start, end)}
               onError={(error) => notify(error.message, 'error')}
             />
           ) : (
@@ -332,7 +294,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
             </div>
           )}
           <div className="statusbar" aria-live="polite">
-            {selection ? `${selection.end - selection.start} characters selected · press 1–9, click a code, or Ctrl+K` : 'Select a passage to code it'}
+            {passage ? `${passage.end - passage.start} characters selected · press 1–9, click a code, or Ctrl+K` : 'Select a passage to code it'}
           </div>
         </main>
         <Splitter
@@ -354,12 +316,18 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         open={picker !== null}
         title={picker?.kind === 'recode' ? 'Change the code of this coding' : 'Apply a code to the selection'}
         allowCreate={picker?.kind === 'apply'}
+        avoid={picker?.kind === 'apply' && passage ? painterRef.current?.boundsOf(passage.start, passage.end) : null}
+        description={picker?.kind === 'apply' && passage && text != null ? <q className="code-picker-passage">{truncateText(text.slice(passage.start, passage.end).replace(/\s+/g, ' ').trim(), 120)}</q> : undefined}
+        onCreate={(name, color) => {
+          setPicker(null);
+          void coding.createAndApply(name, color);
+        }}
         onClose={() => setPicker(null)}
         onPick={(codeId) => {
           const mode = picker;
           setPicker(null);
-          if (mode?.kind === 'recode') void run(() => changeSegmentCode(db, mode.segmentId, codeId), 'Coding recoded.');
-          else void applyCodeToSelection(codeId);
+          if (mode?.kind === 'recode') void coding.recode(mode.segmentId, codeId);
+          else void coding.applyToPassage(codeId);
         }}
       />
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}

@@ -133,21 +133,40 @@ export function inVivoName(quote: string): string {
 export async function applyNewCode(db: MarginaliaDatabase, request: Omit<ApplyCodeRequest, 'codeId'>, quote: string): Promise<Segment> {
   const name = inVivoName(quote);
   if (!name) throw new Error('Select some words to name the new code after.');
+  return putNewCodeAndSegment(db, request, { name, description: 'In vivo code: named after the words of the text.', examples: quote.trim() }, `Code in vivo “${name}”`);
+}
+
+/**
+ * Creates a top-level code named `name` (e.g. typed in the code picker) and applies it to the
+ * range, as one undoable action: one undo removes both the coding and the code.
+ */
+export async function applyNewNamedCode(db: MarginaliaDatabase, request: Omit<ApplyCodeRequest, 'codeId'>, name: string, color?: string): Promise<Segment> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('A code needs a name.');
+  return putNewCodeAndSegment(db, request, { name: trimmed, color }, `Create and apply “${trimmed}”`);
+}
+
+async function putNewCodeAndSegment(
+  db: MarginaliaDatabase,
+  request: Omit<ApplyCodeRequest, 'codeId'>,
+  fields: { name: string; color?: string | undefined; description?: string; examples?: string },
+  label: string,
+): Promise<Segment> {
   const text = await db.documentTexts.get(request.documentId);
   if (!text || !isValidRange(request.start, request.end, text.text.length)) throw new Error('Select some text in the document first.');
-  return recordAction(db, request.projectId, `Code in vivo “${name}”`, async (recorder) => {
+  return recordAction(db, request.projectId, label, async (recorder) => {
     const codes = await db.codes.where('projectId').equals(request.projectId).toArray();
     const code: Code = {
       id: newId<CodeId>(),
       projectId: request.projectId,
       parentId: null,
-      name,
-      color: CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
-      description: 'In vivo code: named after the words of the text.',
+      name: fields.name,
+      color: fields.color ?? CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
+      description: fields.description ?? '',
       definition: '',
       inclusion: '',
       exclusion: '',
-      examples: quote.trim(),
+      examples: fields.examples ?? '',
       isCodable: true,
       order: nextSiblingOrder(codes, null),
     };

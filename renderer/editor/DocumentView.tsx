@@ -4,6 +4,8 @@
  * spot to see which codes and coders cover it, and change or remove those codings).
  *
  * Dexie stays the source of truth: this view only reads segments and reports selections.
+ * The document takes a keyboard caret (documentCaret.ts) when its scroller has focus, and a
+ * polite live region says which codes cover the text at the caret when that changes.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LexicalEditor } from 'lexical';
@@ -11,6 +13,7 @@ import type { Code, CodeId, Coder, DocumentId, Segment, SegmentId } from '../../
 import { buildParagraphMap } from '../../shared/text/paragraphs.ts';
 import { createDocumentEditor, loadLines } from './lexicalDocument.ts';
 import { createRenderedDocument, offsetAtPoint, selectionOffsets, type RenderedDocument } from './domOffsets.ts';
+import { caretRect, moveCaret, readCaret, scrollCaretIntoView, writeCaret, type CaretSelection } from './documentCaret.ts';
 import { HighlightPainter } from './highlightPainter.ts';
 import { MarginStripes } from './MarginStripes.tsx';
 import { settleChunksWhenIdle } from './settleChunks.ts';
@@ -31,6 +34,16 @@ export interface DocumentViewProps {
   showMargin: boolean;
   /** Filled with the painter so the app can paint a coding the moment a key is pressed. */
   painterRef: { current: HighlightPainter | null };
+  /**
+   * The passage kept for coding (painted while the browser's selection is elsewhere, e.g. in
+   * the code picker's search box).
+   */
+  passage: { start: number; end: number } | null;
+  /**
+   * A new selection in the document, or null when the researcher collapsed it inside the
+   * document (a click, a caret move, Escape). A selection that merely leaves the document (focus
+   * moves to the picker, a menu, the codebook) is not reported: the passage stays kept.
+   */
   onSelectionChange(selection: { start: number; end: number } | null): void;
   onOpenPicker(): void;
   onRemoveSegment(id: SegmentId): void;
@@ -40,7 +53,7 @@ export interface DocumentViewProps {
 }
 
 export function DocumentView(props: DocumentViewProps) {
-  const { documentId, text, segments, codes, coders, visibleCodeIds, showMargin, painterRef, onSelectionChange, onError } = props;
+  const { documentId, text, segments, codes, coders, visibleCodeIds, showMargin, painterRef, passage, onSelectionChange, onError } = props;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -49,6 +62,12 @@ export function DocumentView(props: DocumentViewProps) {
   const [rendered, setRendered] = useState<RenderedDocument | null>(null);
   const [inspection, setInspection] = useState<SpotInspection | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; segments: Segment[] } | null>(null);
+  const [caretBox, setCaretBox] = useState<{ left: number; top: number; height: number } | null>(null);
+  const [caretSays, setCaretSays] = useState('');
+  const caretRef = useRef<CaretSelection | null>(null);
+  const passageRef = useRef(passage);
+  passageRef.current = passage;
+  const pointerDownAt = useRef(0);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
 
@@ -124,20 +143,109 @@ export function DocumentView(props: DocumentViewProps) {
     return settleChunksWhenIdle(root);
   }, [rendered]);
 
+  /** Paints the kept passage unless the browser's own selection already shows it. */
+  const paintPassage = useCallback(() => {
+    if (!painter || !rendered) return;
+    const kept = passageRef.current;
+    const shown = selectionOffsets(rendered, document.getSelection());
+    painter.showPassage(kept && !(shown && shown.start === kept.start && shown.end === kept.end) ? kept : null);
+  }, [painter, rendered]);
+
+  useEffect(paintPassage, [paintPassage, passage]);
+
+  /** Places the drawn caret where a collapsed selection in the focused document is. */
+  const placeCaretMark = useCallback(() => {
+    const scroller = scrollerRef.current;
+    const content = contentRef.current;
+    const selection = document.getSelection();
+    const caret = rendered && readCaret(rendered, selection);
+    const rect = caret && caret.anchor === caret.focus && document.activeElement === scroller ? caretRect(rendered, caret.focus) : null;
+    if (!rect || !content) {
+      setCaretBox(null);
+      return;
+    }
+    const origin = content.getBoundingClientRect();
+    setCaretBox({ left: rect.left - origin.left, top: rect.top - origin.top, height: rect.height });
+  }, [rendered]);
+
   // Report the selection (in document offsets) whenever it changes.
   useEffect(() => {
     if (!rendered) return;
     let frame = 0;
     const onChange = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => onSelectionChange(selectionOffsets(rendered, document.getSelection())));
+      frame = requestAnimationFrame(() => {
+        const selection = document.getSelection();
+        const range = selectionOffsets(rendered, selection);
+        const caret = readCaret(rendered, selection);
+        if (caret) caretRef.current = caret;
+        if (range) onSelectionChange(range);
+        else if (selection?.anchorNode && scrollerRef.current?.contains(selection.anchorNode)) onSelectionChange(null);
+        paintPassage();
+        placeCaretMark();
+      });
     };
     document.addEventListener('selectionchange', onChange);
     return () => {
       document.removeEventListener('selectionchange', onChange);
       cancelAnimationFrame(frame);
     };
-  }, [rendered, onSelectionChange]);
+  }, [rendered, onSelectionChange, paintPassage, placeCaretMark]);
+
+  // Say which codes cover the text at the caret, once the caret rests, and only when that changes.
+  const announceTimer = useRef(0);
+  const lastSaid = useRef('');
+  const announceAt = useRef<(offset: number) => void>(() => {});
+  announceAt.current = (offset: number) => {
+    window.clearTimeout(announceTimer.current);
+    announceTimer.current = window.setTimeout(() => {
+      const byCode = new Map<CodeId, string[]>();
+      for (const s of segmentsAt(offset)) byCode.set(s.codeId, [...(byCode.get(s.codeId) ?? []), codersById.get(s.coderId)?.name ?? 'unknown coder']);
+      const said =
+        byCode.size === 0
+          ? 'Not coded'
+          : `Coded: ${[...byCode].map(([codeId, names]) => `${codesById.get(codeId)?.name ?? 'Unknown code'} (${[...new Set(names)].join(', ')})`).join(', ')}`;
+      if (said === lastSaid.current) return;
+      lastSaid.current = said;
+      setCaretSays(said);
+    }, 250);
+  };
+  useEffect(() => () => window.clearTimeout(announceTimer.current), []);
+
+  /** Where the caret starts when the document is focused with no selection in it: the top of the view. */
+  const initialCaret = (): number => {
+    const root = rootRef.current;
+    const scroller = scrollerRef.current;
+    if (!rendered || !root || !scroller) return 0;
+    const box = root.getBoundingClientRect();
+    return offsetAtPoint(rendered, box.left + 1, Math.max(box.top, scroller.getBoundingClientRect().top) + 12) ?? 0;
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const scroller = scrollerRef.current;
+    if (!rendered || !scroller || event.target !== scroller) return;
+    const selection = document.getSelection();
+    const start = readCaret(rendered, selection) ?? (caretRef.current && { anchor: caretRef.current.focus, focus: caretRef.current.focus }) ?? { anchor: initialCaret(), focus: initialCaret() };
+    const next: CaretSelection | null = event.key === 'Escape' ? { anchor: start.focus, focus: start.focus } : moveCaret(rendered, text, start, event);
+    if (!next) return;
+    event.preventDefault();
+    writeCaret(rendered, next);
+    caretRef.current = next;
+    scrollCaretIntoView(rendered, scroller, next.focus);
+    announceAt.current(next.focus > next.anchor ? next.focus - 1 : next.focus);
+  };
+
+  // Focus from the keyboard (Tab, a closing dialog) puts back the kept passage, or the caret.
+  const onFocus = (event: React.FocusEvent) => {
+    if (!rendered || event.target !== scrollerRef.current || performance.now() - pointerDownAt.current < 500) return;
+    if (readCaret(rendered, document.getSelection())) {
+      placeCaretMark();
+      return;
+    }
+    const kept = passageRef.current;
+    const at = caretRef.current?.focus ?? initialCaret();
+    writeCaret(rendered, kept ? { anchor: kept.start, focus: kept.end } : { anchor: at, focus: at });
+  };
 
   const segmentsAt = useCallback(
     (offset: number) =>
@@ -201,6 +309,10 @@ export function DocumentView(props: DocumentViewProps) {
         tabIndex={0}
         aria-label={`Document: ${props.documentName}`}
         onMouseMove={onMouseMove}
+        onPointerDown={() => (pointerDownAt.current = performance.now())}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={() => setCaretBox(null)}
         onMouseLeave={() => setHover(null)}
         onScroll={() => {
           lastScrollAt.current = performance.now();
@@ -236,7 +348,11 @@ export function DocumentView(props: DocumentViewProps) {
             />
           )}
           {!showMargin && <PaintedSignal onPainted={onPainted} />}
+          {caretBox && <div className="document-caret" aria-hidden="true" style={{ left: caretBox.left, top: caretBox.top, height: caretBox.height }} />}
         </div>
+      </div>
+      <div className="document-caret-status" role="status" aria-live="polite" data-testid="caret-coding">
+        {caretSays}
       </div>
       {hover && !inspection && (
         <div className="spot-tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 16 }}>

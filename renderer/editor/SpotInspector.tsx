@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Code, Coder, Segment, SegmentId } from '../../shared/model/index.ts';
+import { stepWord } from './documentCaret.ts';
 
 export interface SpotInspection {
   x: number;
@@ -21,19 +22,6 @@ interface SpotInspectorProps {
   onRemove(id: SegmentId): void;
   onRecode(id: SegmentId): void;
   onResize(id: SegmentId, start: number, end: number): void;
-}
-
-/** The offset one word before/after `offset` (word = run of non-space characters). */
-export function stepWord(text: string, offset: number, direction: -1 | 1): number {
-  let i = offset;
-  if (direction > 0) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-    while (i < text.length && !/\s/.test(text[i]!)) i++;
-  } else {
-    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
-    while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
-  }
-  return i;
 }
 
 function quoteOf(text: string, segment: Segment): string {

@@ -45,6 +45,12 @@ export const FOCUS_HIGHLIGHT = 'marginalia-focus';
  */
 const HIGHLIGHT_SCOPE = '.document-text [data-lexical-text]';
 export const PENDING_HIGHLIGHT = 'marginalia-pending';
+/** The kept passage, painted while the browser's own selection is elsewhere (e.g. in the picker). */
+export const PASSAGE_HIGHLIGHT = 'marginalia-selection';
+/** A coding just made, marked for a moment after the selection is cleared. */
+export const JUST_CODED_HIGHLIGHT = 'marginalia-just-coded';
+const JUST_CODED_MS = 1500;
+const OWN_HIGHLIGHTS = [FOCUS_HIGHLIGHT, PENDING_HIGHLIGHT, PASSAGE_HIGHLIGHT, JUST_CODED_HIGHLIGHT];
 
 export class HighlightPainter {
   private painted = new Map<SegmentId, PaintedSegment>();
@@ -56,13 +62,13 @@ export class HighlightPainter {
   private visible: ReadonlySet<CodeId> | null = null;
   /** The codings overlapping this window are registered; null registers every coding. */
   private window: OffsetWindow | null = null;
+  private justCodedTimer = 0;
 
   constructor() {
     this.style = document.createElement('style');
     this.style.dataset['marginalia'] = 'highlights';
     document.head.append(this.style);
-    CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight());
-    CSS.highlights.set(PENDING_HIGHLIGHT, new Highlight());
+    for (const name of OWN_HIGHLIGHTS) CSS.highlights.set(name, new Highlight());
   }
 
   /** Registers one highlight per code and its colour rule. Call when the codebook changes. */
@@ -80,6 +86,9 @@ export class HighlightPainter {
     }
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${FOCUS_HIGHLIGHT}) { text-decoration: underline 3px rgb(20 20 20 / 0.75); text-underline-offset: 3px; }`);
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PENDING_HIGHLIGHT}) { background-color: rgb(120 120 120 / 0.25); }`);
+    // The same colour as the document's ::selection, so the kept passage looks still selected.
+    rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PASSAGE_HIGHLIGHT}) { background-color: rgb(47 93 138 / 0.3); }`);
+    rules.push(`${HIGHLIGHT_SCOPE}::highlight(${JUST_CODED_HIGHLIGHT}) { text-decoration: underline 3px rgb(47 93 138 / 0.9); text-underline-offset: 3px; }`);
     this.style.textContent = rules.join('\n');
     this.applyVisibility();
   }
@@ -105,6 +114,8 @@ export class HighlightPainter {
     for (const highlight of this.highlights.values()) highlight.clear();
     this.painted.clear();
     this.clearFocus();
+    this.showPassage(null);
+    CSS.highlights.get(JUST_CODED_HIGHLIGHT)?.clear();
   }
 
   /** Registers the codings overlapping `window` with CSS.highlights and unregisters the rest. */
@@ -189,6 +200,30 @@ export class HighlightPainter {
     CSS.highlights.get(FOCUS_HIGHLIGHT)?.clear();
   }
 
+  /** Paints the kept passage (null clears it). */
+  showPassage(range: { start: number; end: number } | null): void {
+    const passage = CSS.highlights.get(PASSAGE_HIGHLIGHT);
+    passage?.clear();
+    const dom = range && this.doc && domRange(this.doc, range.start, range.end);
+    if (dom) passage?.add(dom);
+  }
+
+  /** Where `[start, end)` is on screen (e.g. so the code picker can open beside the passage). */
+  boundsOf(start: number, end: number): DOMRect | null {
+    const range = this.doc && domRange(this.doc, start, end);
+    return range ? range.getBoundingClientRect() : null;
+  }
+
+  /** Marks a coding just made for a moment, so the researcher sees what was coded. */
+  markJustCoded(start: number, end: number): void {
+    const marked = CSS.highlights.get(JUST_CODED_HIGHLIGHT);
+    marked?.clear();
+    const range = this.doc && domRange(this.doc, start, end);
+    if (range) marked?.add(range);
+    clearTimeout(this.justCodedTimer);
+    this.justCodedTimer = window.setTimeout(() => marked?.clear(), JUST_CODED_MS);
+  }
+
   /** The Range painted for a segment (for measuring where its margin stripe goes). */
   rangeOf(id: SegmentId): Range | undefined {
     return this.painted.get(id)?.range;
@@ -196,8 +231,8 @@ export class HighlightPainter {
 
   dispose(): void {
     for (const name of this.highlights.keys()) CSS.highlights.delete(name);
-    CSS.highlights.delete(FOCUS_HIGHLIGHT);
-    CSS.highlights.delete(PENDING_HIGHLIGHT);
+    clearTimeout(this.justCodedTimer);
+    for (const name of OWN_HIGHLIGHTS) CSS.highlights.delete(name);
     this.style.remove();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The workspace context: the database, the current project and coder, the host bridge, and
- * the two things every panel needs from the others: the text selection being coded and a way
+ * the two things every panel needs from the others: the passage being coded and a way
  * to tell the researcher what happened (notices).
  */
 import { createContext, useContext } from 'react';
@@ -32,9 +32,12 @@ export interface Workspace {
   notify(message: string, kind?: NoticeKind, action?: NoticeAction): void;
   /** Runs a user action; an error is shown as a notice instead of being lost. */
   run(action: () => Promise<unknown>, success?: string): Promise<void>;
-  /** The current text selection in the document view, if any. */
+  /**
+   * The passage being coded: the last text the researcher selected in the document, kept while
+   * focus moves to the picker, the codebook or a menu (see features/coding/usePassage.ts).
+   */
   selection: TextSelection | null;
-  /** Applies a code to the current selection (what clicking a code, keys 1–9 and the picker do). */
+  /** Applies a code to the kept passage (what clicking a code, keys 1–9 and the picker do). */
   applyCodeToSelection(codeId: CodeId): Promise<void>;
   /** Codes whose codings are painted; `null` = all. */
   visibleCodeIds: ReadonlySet<CodeId> | null;

@@ -3,7 +3,8 @@
  * code to the selection from the keyboard and for choosing the target of "Merge into…".
  * Every word typed must occur in the code's path ("fram child" finds "Framing › Child
  * protection"); Up/Down/Enter pick, Escape closes. With `allowCreate`, a name that matches no
- * code can be created on the spot (as a top-level code), and is then picked.
+ * code can be created on the spot (as a top-level code), and is then picked; with `onCreate`,
+ * the caller creates it instead (e.g. creating and applying it as one undo step).
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { CodeId } from '../../../shared/model/index.ts';
@@ -25,12 +26,19 @@ export interface CodePickerProps {
   description?: ReactNode;
   /** Offer "Create code “…”" when the query names no existing code. */
   allowCreate?: boolean;
+  /**
+   * Creates the new code named in the search box (with a suggested colour) instead of the picker
+   * creating it and calling `onPick`; the picker then closes.
+   */
+  onCreate?(name: string, color: string): void;
   /** Codes not to offer (e.g. the code being merged and its sub-codes). */
   excludeIds?: Iterable<CodeId>;
   /** Offer categories as well as codable codes (for merging; a category cannot be applied). */
   includeCategories?: boolean;
   /** The text typed when the picker opens. */
   initialQuery?: string;
+  /** Screen box of the passage being coded: the picker opens below or above it, not over it. */
+  avoid?: { top: number; bottom: number } | null | undefined;
 }
 
 export function CodePicker(props: CodePickerProps) {
@@ -40,7 +48,7 @@ export function CodePicker(props: CodePickerProps) {
 
 type PickerItem = { kind: 'code'; id: CodeId } | { kind: 'create'; name: string };
 
-function OpenCodePicker({ onClose, onPick, title = 'Apply code', description, allowCreate, excludeIds, includeCategories, initialQuery = '' }: CodePickerProps) {
+function OpenCodePicker({ onClose, onPick, onCreate, title = 'Apply code', description, allowCreate, excludeIds, includeCategories, initialQuery = '', avoid }: CodePickerProps) {
   const { codes, counts } = useCodebook();
   const actions = useCodebookActions();
   const [query, setQuery] = useState(initialQuery);
@@ -60,6 +68,17 @@ function OpenCodePicker({ onClose, onPick, title = 'Apply code', description, al
   const active = Math.min(activeIndex, items.length - 1);
   const optionId = (index: number) => `${baseId}-option-${index}`;
 
+  // Keep the passage in sight: open below it, or above it, when the window has room.
+  const [avoidTop, avoidBottom] = [avoid?.top, avoid?.bottom];
+  useLayoutEffect(() => {
+    const dialog = listRef.current?.closest('dialog');
+    if (!dialog || avoidTop === undefined || avoidBottom === undefined) return;
+    const height = dialog.getBoundingClientRect().height;
+    const gap = 12;
+    if (avoidBottom + gap + height < window.innerHeight) dialog.style.margin = `${avoidBottom + gap}px auto auto`;
+    else if (avoidTop - gap - height > 0) dialog.style.margin = `${avoidTop - gap - height}px auto auto`;
+  }, [avoidTop, avoidBottom]);
+
   useLayoutEffect(() => {
     listRef.current?.querySelector(`[id="${optionId(active)}"]`)?.scrollIntoView({ block: 'nearest' });
   });
@@ -68,6 +87,11 @@ function OpenCodePicker({ onClose, onPick, title = 'Apply code', description, al
     if (!item || isCreating) return;
     if (item.kind === 'code') {
       onPick(item.id);
+      onClose();
+      return;
+    }
+    if (onCreate) {
+      onCreate(item.name, suggestColour(codes ?? []));
       onClose();
       return;
     }

@@ -4,7 +4,7 @@ import type { CodeId, DocumentId, SegmentId } from '../../../../shared/model/ind
 import type { MarginaliaDatabase } from '../../../../renderer/db/database.ts';
 import { CODE_PALETTE, createCode, listCodes } from '../../../../renderer/db/codeRepository.ts';
 import { readHistoryState, redoLastUndone, undoLastAction } from '../../../../renderer/db/history.ts';
-import { applyCode, applyNewCode, changeSegmentCode, inVivoName, listSegmentsOfDocument, listSegmentsOfProject, removeSegment, resizeSegment } from '../../../../renderer/db/segmentRepository.ts';
+import { applyCode, applyNewCode, applyNewNamedCode, changeSegmentCode, inVivoName, listSegmentsOfDocument, listSegmentsOfProject, removeSegment, resizeSegment } from '../../../../renderer/db/segmentRepository.ts';
 import { readSetting } from '../../../../renderer/db/settingsRepository.ts';
 import { createProject } from '../../../../renderer/db/projectRepository.ts';
 import { addDocuments } from '../../../../renderer/db/documentRepository.ts';
@@ -344,6 +344,32 @@ describe('applyNewCode', () => {
     await expect(applyNewCode(db, request(), '   ')).rejects.toThrow('Select some words to name the new code after.');
     await expect(applyNewCode(db, { ...request(), end: 26 }, 'She said')).rejects.toThrow('Select some text in the document first.');
     await expect(applyNewCode(db, { ...request(), end: FIRST_TEXT.length + 1 }, 'She said')).rejects.toThrow('Select some text in the document first.');
+    expect(await undoableRows(db)).toEqual(before);
+  });
+});
+
+describe('applyNewNamedCode', () => {
+  const request = () => ({ projectId: ws.projectId, documentId: ws.documentId, coderId: ws.ana.id, start: 26, end: 34 });
+
+  it('creates a top-level code with the typed name and colour and codes the range with it', async () => {
+    const segment = await applyNewNamedCode(db, request(), '  Reported speech ', '#123456');
+    const created = (await listCodes(db, ws.projectId)).find((c) => c.id === segment.codeId);
+    expect(created).toMatchObject({ name: 'Reported speech', parentId: null, order: 2, isCodable: true, color: '#123456', examples: '', description: '' });
+    expect(segment).toMatchObject({ documentId: ws.documentId, coderId: ws.ana.id, start: 26, end: 34 });
+    expect(await db.segments.toArray()).toEqual([segment]);
+  });
+
+  it('is one undoable action: undo removes both the code and the coding', async () => {
+    const before = await undoableRows(db);
+    await applyNewNamedCode(db, request(), 'Reported speech');
+    expect(await undoLastAction(db, ws.projectId)).toBe('Create and apply “Reported speech”');
+    expect(await undoableRows(db)).toEqual(before);
+  });
+
+  it('refuses a blank name or an invalid range, and writes nothing', async () => {
+    const before = await undoableRows(db);
+    await expect(applyNewNamedCode(db, request(), '   ')).rejects.toThrow('A code needs a name.');
+    await expect(applyNewNamedCode(db, { ...request(), end: 26 }, 'Reported speech')).rejects.toThrow('Select some text in the document first.');
     expect(await undoableRows(db)).toEqual(before);
   });
 });

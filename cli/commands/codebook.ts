@@ -3,7 +3,8 @@
  * .qdpx in any export format, to stdout (or to OUT; DOCX, being binary, needs -o). From a
  * .qdpx the export includes counts and coded passages; from a .qdc, the codes alone.
  */
-import { exportCodebook, codebookFromBundle, type CodebookData, type CodebookFormat } from '../../shared/codebook/index.ts';
+import { codebookFromBundle, type CodebookData } from '../../shared/codebook/index.ts';
+import { exportCodebook, type CodebookFormat } from '../../shared/exchange/codebookExport.ts';
 import { readQdc, readQdpx } from '../../shared/refi/index.ts';
 import { CliError, type Command } from '../io.ts';
 import { fileKind, parseArgs, readInput, withExchangeErrors, nodeCodec } from './exchangeHelpers.ts';

@@ -9,7 +9,7 @@
  * Lexical editor state.
  */
 import type { DocumentOrigin, ProjectBundle } from '../model/index.ts';
-import type { ReportBuilder } from './report.ts';
+import type { ReportBuilder } from '../common/report.ts';
 
 /** File name inside the .qdpx. */
 export const SIDECAR_NAME = 'marginalia.json';

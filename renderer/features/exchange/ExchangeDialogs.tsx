@@ -8,7 +8,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { ModalDialog } from '../../ui/ModalDialog.tsx';
 import type { ImportReport } from '../../../shared/refi/index.ts';
 import { formatReport } from '../../../shared/refi/index.ts';
-import type { CodebookFormat } from '../../../shared/codebook/index.ts';
+import type { CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import type { CodebookMergeReport } from '../../db/exchangeRepository.ts';
 import { CODEBOOK_EXPORT_CHOICES, plural, type CodebookFile } from './exchangeFiles.ts';
 

@@ -5,8 +5,9 @@
  */
 import type { FileFilter, MenuCommand } from '../../../shared/bridge.ts';
 import type { Code, CodeSet, ProjectId } from '../../../shared/model/index.ts';
-import { CODEBOOK_FORMATS, readCodebookCsv, readQdc, type CodebookFormat } from '../../../shared/codebook/index.ts';
-import type { ImportReport } from '../../../shared/refi/index.ts';
+import { readCodebookCsv } from '../../../shared/codebook/index.ts';
+import { CODEBOOK_FORMATS, type CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
+import { readQdc, type ImportReport } from '../../../shared/refi/index.ts';
 
 /** The web menu's entries for the exchange commands (the native menus have their own). */
 export const EXCHANGE_MENU_ITEMS = [

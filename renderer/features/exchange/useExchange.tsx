@@ -17,7 +17,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { MarginaliaBridge } from '../../../shared/bridge.ts';
 import type { Project, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
-import { codebookFromBundle, exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/codebook/index.ts';
+import { codebookFromBundle } from '../../../shared/codebook/index.ts';
+import { exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import { readQdpxAsync, writeQdpxAsync, type ImportReport } from '../../../shared/refi/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';

@@ -1,7 +1,8 @@
 /** The human-readable codebooks: Markdown and DOCX. */
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { codebookFromBundle, exportCodebook, writeCodebookDocx, writeCodebookMarkdown } from '../../../../shared/codebook/index.ts';
+import { codebookFromBundle, writeCodebookDocx, writeCodebookMarkdown } from '../../../../shared/codebook/index.ts';
+import { exportCodebook } from '../../../../shared/exchange/codebookExport.ts';
 import { readQdpx } from '../../../../shared/refi/index.ts';
 import { PROJECT_ID, sample, smallBundle, xmllint } from '../refi/helpers.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
-import { ExchangeError } from '../../../../shared/refi/errors.ts';
+import { ExchangeError } from '../../../../shared/common/errors.ts';
 import { decodeXmlBytes, parseXml } from '../../../../shared/refi/xmlReader.ts';
 import { escapeXmlAttribute, escapeXmlText, removeInvalidXmlChars, XmlWriter, type XmlWriterOptions } from '../../../../shared/refi/xmlWriter.ts';
 import { readQdc, writeQdc } from '../../../../shared/refi/qdc.ts';

@@ -10,7 +10,7 @@ import { truncateText } from '../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction, type ActionRecorder } from './history.ts';
 import { newId, now } from './ids.ts';
-import { CODE_PALETTE } from './codePalette.ts';
+import { paletteColor } from '../../shared/common/colors.ts';
 
 export async function listSegmentsOfDocument(db: MarginaliaDatabase, documentId: DocumentId): Promise<Segment[]> {
   return db.segments.where('documentId').equals(documentId).toArray();
@@ -141,7 +141,7 @@ export async function applyNewCode(db: MarginaliaDatabase, request: Omit<ApplyCo
       projectId: request.projectId,
       parentId: null,
       name,
-      color: CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
+      color: paletteColor(codes.length),
       description: 'In vivo code: named after the words of the text.',
       definition: '',
       inclusion: '',

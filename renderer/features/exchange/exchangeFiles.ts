@@ -102,8 +102,3 @@ export function yieldToPaint(): Promise<void> {
     setTimeout(finish, 100);
   });
 }
-
-/** The message of whatever was thrown, as one sentence for the researcher. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -18,13 +18,14 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Re
 import type { MarginaliaBridge } from '../../../shared/bridge.ts';
 import type { Project, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
 import { codebookFromBundle } from '../../../shared/codebook/index.ts';
+import { errorMessage } from '../../../shared/common/errors.ts';
 import { exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import { readQdpxAsync, writeQdpxAsync, type ImportReport } from '../../../shared/refi/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
 import type { NoticeKind } from '../../ui/workspace.tsx';
 import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
-import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, baseName, codebookSaveTarget, errorMessage, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
+import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, baseName, codebookSaveTarget, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
 import { streamCodec } from './streamCodec.ts';
 import './exchange.css';
 

@@ -5,10 +5,9 @@
  * shared/refi (REFI-QDA builds on it); `exportCodebook` in shared/exchange picks a writer for
  * any format, .qdc included.
  */
-export { CRITERIA_MARKER, formatCodeDescription, parseCodeDescription, type CodeCriteria } from './description.ts';
-export { codebookFromBundle, codeUsage, walkCodeTree, type CodebookData, type CodeUsage, type TreeEntry } from './tree.ts';
-export { CODEBOOK_CSV_COLUMNS, joinCodePath, readCodebookCsv, splitCodePath, writeCodebookCsv, type ReadCodebookCsvOptions } from './csv.ts';
-export { escapeMarkdown, writeCodebookMarkdown, type CodebookMarkdownOptions } from './markdown.ts';
-export { writeCodebookDocx, type CodebookDocxOptions } from './docx.ts';
-export { mergeCodebook, type MergeEntry, type MergeField, type MergeOptions, type MergeReport } from './merge.ts';
-export { anchorQuotes, DEFAULT_QUOTES_PER_CODE, quotedLine, type AnchorQuote, type CodeQuotes, type QuotesPerCode } from './anchors.ts';
+export { codebookFromBundle, type CodebookData } from './tree.ts';
+export { readCodebookCsv } from './csv.ts';
+export { writeCodebookMarkdown } from './markdown.ts';
+export { writeCodebookDocx } from './docx.ts';
+export { mergeCodebook, type MergeReport } from './merge.ts';
+export type { QuotesPerCode } from './anchors.ts';

@@ -17,7 +17,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { MarginaliaBridge } from '../../../shared/bridge.ts';
 import type { Project, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
-import { codebookFromBundle } from '../../../shared/codebook/index.ts';
+import { codebookFromBundle, type QuotesPerCode } from '../../../shared/codebook/index.ts';
 import { errorMessage } from '../../../shared/common/errors.ts';
 import { exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import { readQdpxAsync, writeQdpxAsync, type ImportReport } from '../../../shared/refi/index.ts';
@@ -128,12 +128,12 @@ export function useExchange({ db, bridge, project, notify }: UseExchangeOptions)
   }, [setStep]);
 
   const exportCodebookAs = useCallback(
-    async (format: CodebookFormat) => {
+    async (format: CodebookFormat, quotesPerCode: QuotesPerCode) => {
       setStep({ kind: 'progress', message: 'Exporting…' });
       try {
         const bundle = await readProjectBundle(db, project.id);
         await yieldToPaint();
-        const bytes = await writeCodebook(format, codebookFromBundle(bundle));
+        const bytes = await writeCodebook(format, codebookFromBundle(bundle), { quotesPerCode });
         setStep(IDLE);
         await save({ title: 'Export codebook', bytes, ...codebookSaveTarget(project.name, format) });
       } catch (error) {
@@ -240,7 +240,7 @@ export function useExchange({ db, bridge, project, notify }: UseExchangeOptions)
       dialogs = <ErrorDialog title={step.title} message={step.message} onClose={close} />;
       break;
     case 'export-codebook':
-      dialogs = <ExportCodebookDialog projectName={project.name} onCancel={close} onExport={(format) => void exportCodebookAs(format)} />;
+      dialogs = <ExportCodebookDialog projectName={project.name} onCancel={close} onExport={(format, quotesPerCode) => void exportCodebookAs(format, quotesPerCode)} />;
       break;
     case 'import-codebook':
       dialogs = (

@@ -84,8 +84,9 @@ function section(markdown: string, code: string): string {
   const start = markdown.search(new RegExp(`^#+ [\\d.]+ ${code}$`, 'm'));
   expect(start).toBeGreaterThanOrEqual(0);
   const rest = markdown.slice(start);
-  const next = rest.slice(1).search(/^#+ /m);
-  return next < 0 ? rest : rest.slice(0, next + 1);
+  const bodyStart = rest.indexOf('\n') + 1;
+  const next = rest.slice(bodyStart).search(/^#+ /m);
+  return next < 0 ? rest : rest.slice(0, bodyStart + next);
 }
 
 describe('passages quoted in the exported codebook', () => {

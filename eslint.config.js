@@ -40,6 +40,48 @@ export default tseslint.config(
       ],
     },
   },
+  // Inside shared/, exchange goes one way: common/ (colours, errors, GUIDs, the import report)
+  // ← codebook/ (codebook rules, CSV, Markdown, DOCX) ← refi/ (REFI-QDA) ← exchange/ (a writer
+  // per export format). Each folder's rule repeats the shared/ patterns: a later block replaces them.
+  {
+    files: ['shared/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
+          { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+          { group: ['**/codebook/**', '../codebook/*', '**/refi/**', '../refi/*', '**/exchange/**', '../exchange/*'], message: 'shared/common is the bottom of exchange: it imports no format folder.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['shared/codebook/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
+          { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+          { group: ['**/refi/**', '../refi/*', '**/exchange/**', '../exchange/*'], message: 'shared/codebook never imports shared/refi or shared/exchange: REFI-QDA builds on the codebook, not the reverse.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['shared/refi/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
+          { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+          { group: ['**/exchange/**', '../exchange/*'], message: 'shared/refi never imports shared/exchange, which sits above it.' },
+        ],
+      }],
+    },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

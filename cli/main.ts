@@ -3,6 +3,7 @@
  * calls the same pure code in shared/ that the app uses. Results go to stdout; errors go to
  * stderr as one line with a non-zero exit code.
  */
+import { errorMessage } from '../shared/common/errors.ts';
 import { CliError, processIO, type CliIO, type Command } from './io.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
@@ -11,7 +12,7 @@ Commands:
   validate FILE                 check a .qdc or .qdpx against the REFI-QDA schema and its references
   info FILE.qdpx                counts of sources, codes, selections, codings, users, notes (JSON)
   segments FILE.qdpx            every coded segment [--format json|csv]
-  codebook FILE                 codebook of a .qdc or .qdpx --format qdc|csv|md|docx [-o OUT]
+  codebook FILE                 codebook of a .qdc or .qdpx --format qdc|csv|md|docx [-o OUT] [--quotes N|all]
   agreement ...                 inter-coder agreement (see README: "Comparing coders")
   help                          this text
 `;
@@ -44,8 +45,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.stderr(`marginalia ${name}: ${error.message}\n`);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`marginalia ${name}: ${message}\n`);
+    io.stderr(`marginalia ${name}: ${errorMessage(error)}\n`);
     return 1;
   }
 }

@@ -9,7 +9,8 @@
  * shared/agreement/reliabilityReport.ts) and prints one JSON object. The other two compare two
  * coders' .qdpx exports of the same documents, or coders inside one project, and print a table
  * per code and a pooled row (JSON, or CSV with --format csv). All statistics come from
- * shared/agreement; this file only reads files and shapes the output.
+ * shared/agreement; files are read as every command reads them (cli/commands/exchangeHelpers.ts),
+ * arguments and CSV go through cli/args.ts; this file only shapes the output.
  */
 import { basename, extname } from 'node:path';
 import { CliError, type CliIO, type Command } from '../io.ts';
@@ -18,7 +19,9 @@ import {
   computeReliabilityReport, parseReliabilityInput, type AgreementRow, type AgreementUnit, type Coefficient,
   type ProjectComparison,
 } from '../../shared/agreement/index.ts';
-import { ExchangeError, readQdpx } from '../../shared/refi/index.ts';
+import { errorMessage } from '../../shared/common/errors.ts';
+import { parseArgs, stringOption, writeCsv } from '../args.ts';
+import { readInput, readProjectFile } from './exchangeHelpers.ts';
 
 const USAGE = 'Usage: marginalia agreement --reliability-data FILE.json | A.qdpx B.qdpx | FILE.qdpx --coders "NAME1,NAME2" '
   + '[--unit characters|segments|documents] [--format json|csv] [--threshold 0.9] [--cells].';
@@ -35,65 +38,47 @@ interface Options {
   seed: number;
 }
 
-const VALUED = new Set(['--reliability-data', '--coders', '--unit', '--format', '--threshold', '--bootstrap', '--seed']);
-
-function parseArgs(args: string[]): Options {
+/** Reads the options (util.parseArgs via cli/args.ts) and checks each value, one sentence per mistake. */
+function readOptions(args: string[]): Options {
+  const parsed = parseArgs(args, {
+    'reliability-data': { type: 'string' },
+    coders: { type: 'string' },
+    unit: { type: 'string' },
+    format: { type: 'string' },
+    threshold: { type: 'string' },
+    cells: { type: 'boolean' },
+    bootstrap: { type: 'string' },
+    seed: { type: 'string' },
+  }, USAGE);
   const options: Options = {
-    files: [], unit: 'characters', format: 'json', threshold: DEFAULT_SEGMENT_THRESHOLD, cells: false, bootstrap: 1000, seed: 1,
+    files: parsed.positional, unit: 'characters', format: 'json', threshold: DEFAULT_SEGMENT_THRESHOLD,
+    cells: parsed.options['cells'] === true, bootstrap: 1000, seed: 1,
+    reliabilityData: stringOption(parsed, 'reliability-data'), coders: stringOption(parsed, 'coders'),
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      options.files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (name === '--cells') {
-      options.cells = true;
-      continue;
-    }
-    if (!VALUED.has(name)) throw new CliError(`Unknown option ${name}. ${USAGE}`);
-    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '') throw new CliError(`${name} needs a value.`);
-    switch (name) {
-      case '--reliability-data': options.reliabilityData = value; break;
-      case '--coders': options.coders = value; break;
-      case '--unit':
-        if (!AGREEMENT_UNITS.includes(value as AgreementUnit)) throw new CliError(`--unit must be one of ${AGREEMENT_UNITS.join(', ')}, not "${value}".`);
-        options.unit = value as AgreementUnit;
-        break;
-      case '--format':
-        if (value !== 'json' && value !== 'csv') throw new CliError(`--format must be json or csv, not "${value}".`);
-        options.format = value;
-        break;
-      case '--threshold': {
-        const threshold = Number(value);
-        if (!(threshold > 0 && threshold <= 1)) throw new CliError(`--threshold must be a number greater than 0 and at most 1, not "${value}".`);
-        options.threshold = threshold;
-        break;
-      }
-      case '--bootstrap': case '--seed': {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < 0) throw new CliError(`${name} must be a whole number, not "${value}".`);
-        if (name === '--bootstrap') options.bootstrap = n;
-        else options.seed = n;
-        break;
-      }
-    }
+  const unit = stringOption(parsed, 'unit');
+  if (unit !== undefined) {
+    if (!AGREEMENT_UNITS.includes(unit as AgreementUnit)) throw new CliError(`--unit must be one of ${AGREEMENT_UNITS.join(', ')}, not "${unit}".`);
+    options.unit = unit as AgreementUnit;
+  }
+  const format = stringOption(parsed, 'format');
+  if (format !== undefined) {
+    if (format !== 'json' && format !== 'csv') throw new CliError(`--format must be json or csv, not "${format}".`);
+    options.format = format;
+  }
+  const threshold = stringOption(parsed, 'threshold');
+  if (threshold !== undefined) {
+    const n = Number(threshold);
+    if (!(n > 0 && n <= 1)) throw new CliError(`--threshold must be a number greater than 0 and at most 1, not "${threshold}".`);
+    options.threshold = n;
+  }
+  for (const name of ['bootstrap', 'seed'] as const) {
+    const value = stringOption(parsed, name);
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new CliError(`--${name} must be a whole number, not "${value}".`);
+    options[name] = n;
   }
   return options;
-}
-
-async function readInput(io: CliIO, path: string): Promise<Uint8Array> {
-  try {
-    return await io.readFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') throw new CliError(`Cannot read ${path}: no such file.`);
-    if (code === 'EISDIR') throw new CliError(`Cannot read ${path}: it is a folder, not a file.`);
-    throw new CliError(`Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 async function reliabilityData(io: CliIO, options: Options): Promise<number> {
@@ -104,7 +89,7 @@ async function reliabilityData(io: CliIO, options: Options): Promise<number> {
   try {
     json = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CliError(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new CliError(`${path} is not valid JSON (${errorMessage(error)}).`);
   }
   try {
     const report = computeReliabilityReport(parseReliabilityInput(json), { bootstrapSamples: options.bootstrap, seed: options.seed });
@@ -114,16 +99,6 @@ async function reliabilityData(io: CliIO, options: Options): Promise<number> {
     throw error;
   }
   return 0;
-}
-
-async function loadProject(io: CliIO, path: string) {
-  const bytes = await readInput(io, path);
-  try {
-    return readQdpx(bytes).bundle;
-  } catch (error) {
-    if (error instanceof ExchangeError) throw new CliError(`${path}: ${error.message}`);
-    throw error;
-  }
 }
 
 /** A row as printed: plain numbers or null, with the reason for each null. */
@@ -166,9 +141,8 @@ function comparisonOutput(comparison: ProjectComparison, options: Options, io: C
     const line = (label: string, row: ReturnType<typeof printableRow>) => [
       label, row.units, ...names.map((n) => row.segments[n] ?? 0),
       row.percentAgreement, row.cohenKappa, row.fleissKappa, row.alphaBinary, row.cuAlpha,
-    ].map(csvCell).join(',');
-    const lines = [header.map(csvCell).join(','), ...codes.map((row) => line(String(row.code), row)), line('(pooled)', pooled)];
-    io.stdout(`${lines.join('\n')}\n`);
+    ];
+    io.stdout(writeCsv(header, [...codes.map((row) => line(String(row.code), row)), line('(pooled)', pooled)], '\n'));
     return 0;
   }
   const output = {
@@ -195,30 +169,24 @@ function comparisonOutput(comparison: ProjectComparison, options: Options, io: C
   return 0;
 }
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function label(path: string): string {
   return basename(path, extname(path));
 }
 
 /** The `agreement` command. */
 export const agreementCommand: Command = async (args, io) => {
-  const options = parseArgs(args);
+  const options = readOptions(args);
   if (options.reliabilityData !== undefined) return reliabilityData(io, options);
   const codings = { units: [options.unit], threshold: options.threshold, includeCells: options.cells };
   try {
     if (options.coders !== undefined) {
       if (options.files.length !== 1) throw new CliError(`--coders compares coders inside one .qdpx file; give exactly one. ${USAGE}`);
-      const bundle = await loadProject(io, options.files[0]!);
+      const bundle = await readProjectFile(io, options.files[0]!);
       return comparisonOutput(compareCoders(bundle, options.coders.split(','), codings), options, io);
     }
     if (options.files.length !== 2) throw new CliError(`Give two .qdpx files, or one with --coders, or --reliability-data FILE.json. ${USAGE}`);
     const [pathA, pathB] = options.files as [string, string];
-    const [a, b] = [await loadProject(io, pathA), await loadProject(io, pathB)];
+    const [a, b] = [await readProjectFile(io, pathA), await readProjectFile(io, pathB)];
     const labels: [string, string] = label(pathA) === label(pathB) ? [pathA, pathB] : [label(pathA), label(pathB)];
     return comparisonOutput(compareProjects(a, b, { ...codings, labels }), options, io);
   } catch (error) {

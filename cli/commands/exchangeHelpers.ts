@@ -1,13 +1,15 @@
 /**
- * What the exchange commands (validate, info, segments, codebook) share: argument parsing, file
- * reading with one-line errors, telling a .qdc from a .qdpx, Node's zlib as the DEFLATE, and
- * schema validation with
+ * What the file-reading commands (validate, info, segments, codebook, agreement) share: file
+ * reading with one-line errors, the one function that reads a project file into a bundle,
+ * telling a .qdc from a .qdpx, Node's zlib as the DEFLATE, and schema validation with
  * xmllint-wasm (libxml2 compiled to WebAssembly) against the XSDs shipped in
  * shared/refi/schemas/. This is the only place the schemas are read from disk.
  */
 import { readFile } from 'node:fs/promises';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { ExchangeError, type RawDeflateCodec } from '../../shared/refi/index.ts';
+import { errorMessage } from '../../shared/common/errors.ts';
+import type { ProjectBundle } from '../../shared/model/index.ts';
+import { ExchangeError, readQdpx, type RawDeflateCodec } from '../../shared/refi/index.ts';
 import { CliError, type CliIO } from '../io.ts';
 
 /** Node's native zlib as the exchange code's DEFLATE: several times faster than fflate on large projects. */
@@ -17,42 +19,34 @@ export const nodeCodec: RawDeflateCodec = {
   inflate: (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputLength) }),
 };
 
-export interface ParsedArgs {
-  readonly positional: string[];
-  readonly options: Record<string, string>;
-}
-
 /**
- * Parses `FILE --name value -o value` style arguments. `known` maps each accepted option (with
- * its dashes) to its canonical name; anything else is a usage error.
+ * Reads a file, turning "not found" and friends into a one-line CliError (exit code 1).
+ *
+ * @example
+ * await readInput(io, 'missing.qdpx') // throws CliError('missing.qdpx: no such file.')
  */
-export function parseArgs(args: readonly string[], known: Record<string, string>): ParsedArgs {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg.startsWith('-') && arg !== '-') {
-      const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-      const name = known[flag];
-      if (!name) throw new CliError(`unknown option ${flag}.`);
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new CliError(`option ${flag} needs a value.`);
-      options[name] = value;
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, options };
-}
-
-/** Reads a file, turning "not found" and friends into a one-line CliError. */
 export async function readInput(io: CliIO, path: string): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new CliError(code === 'ENOENT' ? `${path}: no such file.` : `${path}: cannot be read (${code ?? (error as Error).message}).`, 1);
+    if (code === 'ENOENT') throw new CliError(`${path}: no such file.`, 1);
+    if (code === 'EISDIR') throw new CliError(`${path}: is a folder, not a file.`, 1);
+    throw new CliError(`${path}: cannot be read (${code ?? errorMessage(error)}).`, 1);
   }
+}
+
+/**
+ * The one place a command turns a project file's bytes into a bundle (segments, codebook,
+ * agreement): Node's zlib as the DEFLATE, and a bad file as one sentence naming it.
+ */
+export function projectFromBytes(path: string, bytes: Uint8Array): Promise<ProjectBundle> {
+  return withExchangeErrors(path, () => readQdpx(bytes, { codec: nodeCodec }).bundle);
+}
+
+/** Reads a project file from disk into a bundle: `readInput`, then `projectFromBytes`. */
+export async function readProjectFile(io: CliIO, path: string): Promise<ProjectBundle> {
+  return projectFromBytes(path, await readInput(io, path));
 }
 
 /** `qdpx` for a zip (or a .qdpx name), `qdc` for XML (or a .qdc name). */

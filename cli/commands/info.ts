@@ -6,12 +6,15 @@
  */
 import { summarizeQdpx } from '../../shared/refi/index.ts';
 import { CliError, type Command } from '../io.ts';
-import { parseArgs, readInput, withExchangeErrors, nodeCodec } from './exchangeHelpers.ts';
+import { parseArgs } from '../args.ts';
+import { readInput, withExchangeErrors, nodeCodec } from './exchangeHelpers.ts';
+
+const USAGE = 'Usage: marginalia info FILE.qdpx.';
 
 export const infoCommand: Command = async (args, io) => {
-  const { positional } = parseArgs(args, {});
+  const { positional } = parseArgs(args, {}, USAGE);
   const [path] = positional;
-  if (!path || positional.length > 1) throw new CliError('usage: marginalia info FILE.qdpx.');
+  if (!path || positional.length > 1) throw new CliError(USAGE);
   const bytes = await readInput(io, path);
   const summary = await withExchangeErrors(path, () => summarizeQdpx(bytes, { codec: nodeCodec }));
   io.stdout(JSON.stringify(summary, null, 2) + '\n');

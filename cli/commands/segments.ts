@@ -4,12 +4,13 @@
  * the LF-normalised text (half-open), and the segment's text. Offsets are read per producer
  * exactly as the app imports them.
  */
-import Papa from 'papaparse';
-import { readQdpx } from '../../shared/refi/index.ts';
 import { indexCodePoints, utf16ToCodePoint, type CodePointIndex } from '../../shared/text/codePoints.ts';
 import { walkCodeTree } from '../../shared/codebook/tree.ts';
 import { CliError, type Command } from '../io.ts';
-import { parseArgs, readInput, withExchangeErrors, nodeCodec } from './exchangeHelpers.ts';
+import { parseArgs, stringOption, writeCsv } from '../args.ts';
+import { readProjectFile } from './exchangeHelpers.ts';
+
+const USAGE = 'Usage: marginalia segments FILE.qdpx [--format json|csv].';
 
 /** One row of the output. */
 export interface SegmentRow {
@@ -22,13 +23,12 @@ export interface SegmentRow {
 }
 
 export const segmentsCommand: Command = async (args, io) => {
-  const { positional, options } = parseArgs(args, { '--format': 'format', '-f': 'format' });
-  const [path] = positional;
-  if (!path || positional.length > 1) throw new CliError('usage: marginalia segments FILE.qdpx [--format json|csv].');
-  const format = options['format'] ?? 'json';
+  const parsed = parseArgs(args, { format: { type: 'string', short: 'f' } }, USAGE);
+  const [path] = parsed.positional;
+  if (!path || parsed.positional.length > 1) throw new CliError(USAGE);
+  const format = stringOption(parsed, 'format') ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new CliError(`--format must be json or csv, not "${format}".`);
-  const bytes = await readInput(io, path);
-  const { bundle } = await withExchangeErrors(path, () => readQdpx(bytes, { codec: nodeCodec }));
+  const bundle = await readProjectFile(io, path);
   const documents = new Map(bundle.documents.map((d) => [d.id, d]));
   const codePaths = new Map(walkCodeTree(bundle.codes).map((entry) => [entry.code.id, entry.path.join(' / ')]));
   const coders = new Map(bundle.coders.map((c) => [c.id, c.name]));
@@ -48,6 +48,6 @@ export const segmentsCommand: Command = async (args, io) => {
     };
   });
   if (format === 'json') io.stdout(JSON.stringify(rows, null, 2) + '\n');
-  else io.stdout(Papa.unparse({ fields: ['document', 'code', 'coder', 'start', 'end', 'text'], data: rows.map((r) => [r.document, r.code, r.coder, r.start, r.end, r.text]) }, { newline: '\r\n' }) + '\r\n');
+  else io.stdout(writeCsv(['document', 'code', 'coder', 'start', 'end', 'text'], rows.map((r) => [r.document, r.code, r.coder, r.start, r.end, r.text])));
   return 0;
 };

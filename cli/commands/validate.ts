@@ -6,12 +6,15 @@
  */
 import { inspectQdc, inspectQdpx } from '../../shared/refi/index.ts';
 import { CliError, type Command } from '../io.ts';
-import { fileKind, parseArgs, readInput, validateAgainstSchema, nodeCodec } from './exchangeHelpers.ts';
+import { parseArgs } from '../args.ts';
+import { fileKind, readInput, validateAgainstSchema, nodeCodec } from './exchangeHelpers.ts';
+
+const USAGE = 'Usage: marginalia validate FILE (.qdc or .qdpx).';
 
 export const validateCommand: Command = async (args, io) => {
-  const { positional } = parseArgs(args, {});
+  const { positional } = parseArgs(args, {}, USAGE);
   const [path] = positional;
-  if (!path || positional.length > 1) throw new CliError('usage: marginalia validate FILE (.qdc or .qdpx).');
+  if (!path || positional.length > 1) throw new CliError(USAGE);
   const bytes = await readInput(io, path);
   const kind = fileKind(path, bytes);
   const inspection = kind === 'qdpx' ? inspectQdpx(bytes, { codec: nodeCodec }) : inspectQdc(bytes);

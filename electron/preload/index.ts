@@ -6,6 +6,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { MarginaliaBridge, MenuCommand } from '../../shared/bridge.ts';
+import { errorMessage } from '../../shared/common/errors.ts';
 import { INVOKE_CHANNELS, MENU_COMMAND_CHANNEL, type InvokeMethod, type InvokeMethods } from '../channels.ts';
 import { isMenuCommand } from '../main/validate.ts';
 
@@ -17,8 +18,7 @@ async function invoke<M extends InvokeMethod>(method: M, ...args: Parameters<Inv
   try {
     return (await ipcRenderer.invoke(INVOKE_CHANNELS[method], ...args)) as Awaited<ReturnType<InvokeMethods[M]>>;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(message.replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, ''), { cause: error });
+    throw new Error(errorMessage(error).replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, ''), { cause: error });
   }
 }
 

@@ -10,7 +10,7 @@ import type { MarginaliaDatabase } from './database.ts';
 import { recordAction } from './history.ts';
 import { repointSegmentMemos } from './segmentRepository.ts';
 import { newId } from './ids.ts';
-import { CODE_PALETTE } from './codePalette.ts';
+import { paletteColor } from '../../shared/common/colors.ts';
 
 export async function listCodes(db: MarginaliaDatabase, projectId: ProjectId): Promise<Code[]> {
   return db.codes.where('projectId').equals(projectId).toArray();
@@ -29,7 +29,6 @@ export async function countSegments(db: MarginaliaDatabase, projectId: ProjectId
   return { byCode, byDocument };
 }
 
-export { CODE_PALETTE };
 
 export type NewCode = Partial<Omit<Code, 'id' | 'projectId' | 'order' | 'quickKey'>> & { name: string };
 
@@ -44,7 +43,7 @@ export async function createCode(db: MarginaliaDatabase, projectId: ProjectId, f
       projectId,
       parentId,
       name,
-      color: fields.color ?? CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
+      color: fields.color ?? paletteColor(codes.length),
       description: fields.description ?? '',
       definition: fields.definition ?? '',
       inclusion: fields.inclusion ?? '',

@@ -11,7 +11,7 @@ import { truncateText } from '../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction, type ActionRecorder } from './history.ts';
 import { newId, now } from './ids.ts';
-import { CODE_PALETTE } from './codePalette.ts';
+import { paletteColor } from '../../shared/common/colors.ts';
 
 export async function listSegmentsOfDocument(db: MarginaliaDatabase, documentId: DocumentId): Promise<Segment[]> {
   return db.segments.where('documentId').equals(documentId).toArray();
@@ -161,7 +161,7 @@ async function putNewCodeAndSegment(
       projectId: request.projectId,
       parentId: null,
       name: fields.name,
-      color: fields.color ?? CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
+      color: fields.color ?? paletteColor(codes.length),
       description: fields.description ?? '',
       definition: '',
       inclusion: '',

@@ -21,4 +21,3 @@ export * from './binaryTally.ts';
 export * from './codings.ts';
 export * from './projects.ts';
 export * from './reliabilityReport.ts';
-export { createRandom } from './prng.ts';

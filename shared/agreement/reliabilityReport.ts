@@ -6,6 +6,7 @@
  * Table:     {"level": "nominal"|"ordinal"|"interval"|"ratio", "coders": {"ann": [1, 2, null], "bob": [1, 3, 2]}}
  * Unitized:  {"length": 60, "coders": {"ann": [[0, 7, "1"], [7, 13, "2"]], "bob": [[0, 7, "1"]]}}
  */
+import { errorMessage } from '../common/errors.ts';
 import type { Coefficient } from './coefficient.ts';
 import { bootstrapKrippendorffAlpha, computeKrippendorffAlpha, MEASUREMENT_LEVELS, type MeasurementLevel } from './krippendorff.ts';
 import {
@@ -203,7 +204,7 @@ export function computeReliabilityReport(
   try {
     prepared = prepareReliabilityData(input.data);
   } catch (error) {
-    throw new ReliabilityInputError(error instanceof Error ? error.message : String(error));
+    throw new ReliabilityInputError(errorMessage(error));
   }
   const fleiss = computeFleissKappa(prepared);
   const fleissKappaByCategory: Record<string, number | null> = {};

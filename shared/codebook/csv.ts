@@ -19,10 +19,10 @@
  */
 import Papa from 'papaparse';
 import type { Code, CodeId, ProjectId } from '../model/index.ts';
-import { paletteColor, parseColor } from '../refi/colors.ts';
-import { ExchangeError } from '../refi/errors.ts';
-import { normalizeGuid } from '../refi/guid.ts';
-import { ReportBuilder, type ImportReport } from '../refi/report.ts';
+import { paletteColor, parseColor } from '../common/colors.ts';
+import { ExchangeError } from '../common/errors.ts';
+import { normalizeGuid } from '../common/guid.ts';
+import { ReportBuilder, type ImportReport } from '../common/report.ts';
 import { codeUsage, walkCodeTree, type CodebookData } from './tree.ts';
 
 /** Column names, in writing order. */

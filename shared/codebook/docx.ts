@@ -7,7 +7,7 @@
  * pane and a generated table of contents work). Written with the `docx` package; returns bytes.
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { anchorQuotes } from './anchors.ts';
+import { anchorQuotes, DEFAULT_QUOTES_PER_CODE, quotedLine, type QuotesPerCode } from './anchors.ts';
 import { codeUsage, exampleLines, walkCodeTree, type CodebookData } from './tree.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
@@ -38,6 +38,8 @@ function cell(children: Paragraph[], width: number, fill?: string): TableCell {
 export interface CodebookDocxOptions {
   /** Date shown under the title, e.g. `2026-11-21`; default today. */
   readonly date?: string;
+  /** Passages quoted per code: a number (0 for none) or `'all'`; default 3. */
+  readonly quotesPerCode?: QuotesPerCode;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface CodebookDocxOptions {
  */
 export async function writeCodebookDocx(data: CodebookData, options: CodebookDocxOptions = {}): Promise<Uint8Array> {
   const usage = codeUsage(data.segments);
-  const quotes = anchorQuotes(data.segments, data.documents);
+  const quotes = anchorQuotes(data.segments, data.documents, options.quotesPerCode ?? DEFAULT_QUOTES_PER_CODE);
   const entries = walkCodeTree(data.codes);
   const hasCounts = data.segments !== undefined;
   const categories = data.codes.filter((c) => !c.isCodable).length;
@@ -118,10 +120,16 @@ export async function writeCodebookDocx(data: CodebookData, options: CodebookDoc
       body.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Examples', bold: true })] }));
       for (const example of examples) body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(example)] }));
     }
-    const passages = quotes.get(code.id) ?? [];
-    if (passages.length) {
-      body.push(new Paragraph({ keepNext: true, spacing: { before: 120 }, children: [new TextRun({ text: 'Coded passages', bold: true })] }));
-      for (const anchor of passages) {
+    const passages = quotes.get(code.id);
+    if (passages?.quotes.length) {
+      body.push(
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 120 },
+          children: [new TextRun({ text: 'Coded passages', bold: true }), new TextRun({ text: ` (${quotedLine(passages)})`, color: '595959' })],
+        }),
+      );
+      for (const anchor of passages.quotes) {
         body.push(
           new Paragraph({
             indent: { left: 567 },

@@ -6,7 +6,7 @@
  * get a bold line instead. User text is escaped so names and descriptions never turn into
  * Markdown markup.
  */
-import { anchorQuotes } from './anchors.ts';
+import { anchorQuotes, DEFAULT_QUOTES_PER_CODE, quotedLine, type QuotesPerCode } from './anchors.ts';
 import { codeUsage, exampleLines, walkCodeTree, type CodebookData } from './tree.ts';
 
 /**
@@ -41,6 +41,11 @@ function paragraphs(text: string): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+export interface CodebookMarkdownOptions {
+  /** Passages quoted per code: a number (0 for none) or `'all'`; default 3. */
+  readonly quotesPerCode?: QuotesPerCode;
+}
+
 /**
  * Writes the codebook as Markdown.
  *
@@ -48,9 +53,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * writeCodebookMarkdown({ title: 'Vaccine talk', codes, segments, documents })
  * // → '# Codebook: Vaccine talk\n\n…\n## 1 Risk\n…'
  */
-export function writeCodebookMarkdown(data: CodebookData): string {
+export function writeCodebookMarkdown(data: CodebookData, options: CodebookMarkdownOptions = {}): string {
   const usage = codeUsage(data.segments);
-  const quotes = anchorQuotes(data.segments, data.documents);
+  const quotes = anchorQuotes(data.segments, data.documents, options.quotesPerCode ?? DEFAULT_QUOTES_PER_CODE);
   const entries = walkCodeTree(data.codes);
   const categories = data.codes.filter((c) => !c.isCodable).length;
   const out: string[] = [`# Codebook${data.title ? `: ${escapeMarkdown(data.title)}` : ''}`, ''];
@@ -77,10 +82,10 @@ export function writeCodebookMarkdown(data: CodebookData): string {
       for (const example of examples) out.push(`- ${escapeMarkdown(example)}`);
       out.push('');
     }
-    const fromData = quotes.get(code.id) ?? [];
-    if (fromData.length) {
-      out.push('**Coded passages:**', '');
-      for (const anchor of fromData) {
+    const fromData = quotes.get(code.id);
+    if (fromData?.quotes.length) {
+      out.push(`**Coded passages** (${quotedLine(fromData)}):`, '');
+      for (const anchor of fromData.quotes) {
         out.push(`> ${anchor.quote.split('\n').map((line) => escapeLineStart(escapeMarkdown(line))).join('  \n> ')}${anchor.truncated ? ' …' : ''}  `, `> — *${escapeMarkdown(anchor.documentName)}*`, '');
       }
     }

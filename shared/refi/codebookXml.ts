@@ -7,10 +7,10 @@
 import type { Code, CodeId, ProjectId } from '../model/index.ts';
 import { formatCodeDescription, parseCodeDescription } from '../codebook/description.ts';
 import { walkCodeTree } from '../codebook/tree.ts';
-import { isModelColor, paletteColor, parseColor } from './colors.ts';
-import { ExchangeError } from './errors.ts';
-import { deriveGuid, normalizeGuid } from './guid.ts';
-import type { ReportBuilder } from './report.ts';
+import { isModelColor, paletteColor, parseColor } from '../common/colors.ts';
+import { ExchangeError } from '../common/errors.ts';
+import { deriveGuid, normalizeGuid } from '../common/guid.ts';
+import type { ReportBuilder } from '../common/report.ts';
 import type { XmlElement } from './xmlReader.ts';
 import type { XmlWriter } from './xmlWriter.ts';
 

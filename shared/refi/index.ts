@@ -8,11 +8,10 @@
  * - `summarizeQdpx`, `inspectQdpx`: counts and reference/offset checks for `info` and `validate`.
  * - `ExchangeError`: the one error type; its message is one sentence for the researcher.
  */
-export { ExchangeError } from './errors.ts';
-export { formatReport, type ImportCounts, type ImportReport, type ReportItem } from './report.ts';
-export { readQdpx, readQdpxAsync, type ReadQdpxOptions, type ReadQdpxAsyncOptions, type ReadQdpxResult } from './qdpxRead.ts';
-export { writeQdpx, writeQdpxAsync, writeProjectXml, type WriteQdpxOptions, type WriteQdpxAsyncOptions, PROJECT_NAMESPACE } from './qdpxWrite.ts';
-export { readQdc, writeQdc, type ReadQdcOptions, type ReadQdcResult, type WriteQdcInput, CODEBOOK_NAMESPACE, MARGINALIA_ORIGIN } from './qdc.ts';
-export { summarizeQdpx, inspectQdpx, inspectQdc, type QdpxSummary, type Inspection, type InspectionProblem } from './inspect.ts';
-export { conventionForOrigin, describeConvention, type OffsetConvention } from './offsets.ts';
-export { DEFAULT_MAX_INFLATED_BYTES, type AsyncRawDeflateCodec, type RawDeflateCodec } from './zip.ts';
+export { ExchangeError } from '../common/errors.ts';
+export { formatReport, type ImportReport } from '../common/report.ts';
+export { readQdpx, readQdpxAsync, type ReadQdpxOptions } from './qdpxRead.ts';
+export { writeQdpx, writeQdpxAsync, writeProjectXml } from './qdpxWrite.ts';
+export { readQdc, writeQdc } from './qdc.ts';
+export { summarizeQdpx, inspectQdpx, inspectQdc } from './inspect.ts';
+export type { AsyncRawDeflateCodec, RawDeflateCodec } from './zip.ts';

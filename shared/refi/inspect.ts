@@ -6,7 +6,7 @@
  */
 import { countCodePoints, stripBom } from '../text/codePoints.ts';
 import { guidKey } from './codebookXml.ts';
-import { ExchangeError } from './errors.ts';
+import { ExchangeError } from '../common/errors.ts';
 import { conventionForOrigin, SourceText } from './offsets.ts';
 import { findQdeEntry } from './qdpxRead.ts';
 import { checkProjectReferences } from './references.ts';

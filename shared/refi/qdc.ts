@@ -14,8 +14,8 @@
  */
 import type { Code, CodeId, CodeSet, CodeSetId, ProjectId } from '../model/index.ts';
 import { guidKey, readCodes, readOwnGuid, writeCodes } from './codebookXml.ts';
-import { ExchangeError } from './errors.ts';
-import { ReportBuilder, type ImportReport } from './report.ts';
+import { ExchangeError } from '../common/errors.ts';
+import { ReportBuilder, type ImportReport } from '../common/report.ts';
 import { decodeXmlBytes, namespaceOf, parseXml, type XmlElement } from './xmlReader.ts';
 import { XmlWriter } from './xmlWriter.ts';
 

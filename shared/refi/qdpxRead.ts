@@ -44,9 +44,9 @@ import type {
 } from '../model/index.ts';
 import { stripBom } from '../text/codePoints.ts';
 import { guidKey, readCodes, readOwnGuid } from './codebookXml.ts';
-import { paletteColor } from './colors.ts';
-import { ExchangeError } from './errors.ts';
-import { deriveGuid } from './guid.ts';
+import { paletteColor } from '../common/colors.ts';
+import { ExchangeError } from '../common/errors.ts';
+import { deriveGuid } from '../common/guid.ts';
 import {
   conventionForOrigin,
   describeConvention,
@@ -59,7 +59,7 @@ import {
 } from './offsets.ts';
 import { checkRoot, readSets } from './qdc.ts';
 import { checkProjectReferences } from './references.ts';
-import { ReportBuilder, type ImportReport } from './report.ts';
+import { ReportBuilder, type ImportReport } from '../common/report.ts';
 import { applySidecarCodes, hashText, parseSidecar, SIDECAR_NAME, type Sidecar } from './sidecar.ts';
 import { decodeXmlBytes, parseXml, type XmlElement } from './xmlReader.ts';
 import { findInternalFile } from './internalFiles.ts';

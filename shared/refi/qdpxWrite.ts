@@ -26,8 +26,8 @@
 import type { Code, Document, Memo, ProjectBundle, Segment } from '../model/index.ts';
 import { indexCodePoints, sliceCodePoints, utf16ToCodePoint } from '../text/codePoints.ts';
 import { writeCodes } from './codebookXml.ts';
-import { ExchangeError } from './errors.ts';
-import { deriveGuid, isCanonicalGuid, normalizeGuid } from './guid.ts';
+import { ExchangeError } from '../common/errors.ts';
+import { deriveGuid, isCanonicalGuid, normalizeGuid } from '../common/guid.ts';
 import { MARGINALIA_ORIGIN } from './qdc.ts';
 import { buildSidecar, SIDECAR_NAME } from './sidecar.ts';
 import { XmlWriter } from './xmlWriter.ts';

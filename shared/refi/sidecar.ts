@@ -11,7 +11,7 @@
  */
 import { applyQuickKeyPatches, invalidQuickKeys, isQuickKey } from '../coding/quickKeys.ts';
 import type { Code, DocumentOrigin, ProjectBundle } from '../model/index.ts';
-import type { ReportBuilder } from './report.ts';
+import type { ReportBuilder } from '../common/report.ts';
 
 /** File name inside the .qdpx. */
 export const SIDECAR_NAME = 'marginalia.json';

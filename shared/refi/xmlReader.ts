@@ -22,7 +22,7 @@
  * replaced took about 1 s (0.6 s to scan).
  */
 import { SaxesParser, type SaxesAttributePlain, type SaxesTagPlain } from 'saxes';
-import { ExchangeError } from './errors.ts';
+import { ExchangeError } from '../common/errors.ts';
 
 /** One element: its name as written, its local name (no prefix), attributes, children, text. */
 export interface XmlElement {

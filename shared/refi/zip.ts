@@ -24,7 +24,7 @@
  * out those bytes (or throws the entry's error), so the readers above stay synchronous.
  */
 import { deflateSync, Inflate, Zip, ZipPassThrough, type DeflateOptions } from 'fflate';
-import { ExchangeError } from './errors.ts';
+import { ExchangeError } from '../common/errors.ts';
 
 /** Default ceiling on everything a zip may inflate to: 1 GiB. */
 export const DEFAULT_MAX_INFLATED_BYTES = 1024 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * Enter/Space or a click picks. Each swatch is named by its colour for screen readers.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { CODE_PALETTE } from '../../db/codePalette.ts';
+import { CODE_PALETTE } from '../../../shared/common/colors.ts';
 
 const PALETTE_NAMES: Record<string, string> = {
   '#e6194b': 'Red',

@@ -8,7 +8,7 @@
  */
 import { childrenByParent, codeNamePath, descendantIds, flattenCodeTree } from '../../../shared/coding/codeTree.ts';
 import type { Code, CodeId } from '../../../shared/model/index.ts';
-import { CODE_PALETTE } from '../../db/codePalette.ts';
+import { CODE_PALETTE } from '../../../shared/common/colors.ts';
 
 /** One visible row of the codebook tree. */
 export interface CodeTreeRow {

@@ -8,7 +8,8 @@ import { useId, useState, type ReactNode } from 'react';
 import { ModalDialog } from '../../ui/ModalDialog.tsx';
 import type { ImportReport } from '../../../shared/refi/index.ts';
 import { formatReport } from '../../../shared/refi/index.ts';
-import type { CodebookFormat } from '../../../shared/codebook/index.ts';
+import type { QuotesPerCode } from '../../../shared/codebook/index.ts';
+import type { CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import type { CodebookMergeReport } from '../../db/exchangeRepository.ts';
 import { CODEBOOK_EXPORT_CHOICES, plural, type CodebookFile } from './exchangeFiles.ts';
 
@@ -68,14 +69,28 @@ export function ErrorDialog({ title, message, onClose }: { title: string; messag
   );
 }
 
-export function ExportCodebookDialog({ projectName, onCancel, onExport }: { projectName: string; onCancel(): void; onExport(format: CodebookFormat): void }) {
+/** How many coded passages the Markdown and Word codebooks may quote per code. */
+const QUOTE_CHOICES: readonly { value: QuotesPerCode; label: string }[] = [
+  { value: 0, label: 'None' },
+  { value: 3, label: '3' },
+  { value: 10, label: '10' },
+  { value: 'all', label: 'All' },
+];
+
+export function ExportCodebookDialog({ projectName, onCancel, onExport }: {
+  projectName: string;
+  onCancel(): void;
+  onExport(format: CodebookFormat, quotesPerCode: QuotesPerCode): void;
+}) {
   const [format, setFormat] = useState<CodebookFormat>('qdc');
+  const [quotes, setQuotes] = useState<QuotesPerCode>(3);
+  const quotesPassages = format === 'md' || format === 'docx';
   return (
     <ExchangeDialog title="Export codebook" onClose={onCancel}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          onExport(format);
+          onExport(format, quotes);
         }}
       >
         <p>Save the codebook of “{projectName}” as:</p>
@@ -98,6 +113,18 @@ export function ExportCodebookDialog({ projectName, onCancel, onExport }: { proj
             </label>
           ))}
         </fieldset>
+        {quotesPassages && (
+          <label className="exchange-quotes">
+            Coded passages quoted per code{' '}
+            <select value={String(quotes)} onChange={(event) => setQuotes(event.target.value === 'all' ? 'all' : Number(event.target.value))}>
+              {QUOTE_CHOICES.map((choice) => (
+                <option key={choice.label} value={String(choice.value)}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>
             Cancel

@@ -3,18 +3,11 @@
  * filters for save and open dialogs, reading a codebook file of either kind, the menu entries,
  * and a way to let the window paint before heavy synchronous work.
  */
-import type { FileFilter, MenuCommand } from '../../../shared/bridge.ts';
+import type { FileFilter } from '../../../shared/bridge.ts';
 import type { Code, CodeSet, ProjectId } from '../../../shared/model/index.ts';
-import { CODEBOOK_FORMATS, readCodebookCsv, readQdc, type CodebookFormat } from '../../../shared/codebook/index.ts';
-import type { ImportReport } from '../../../shared/refi/index.ts';
-
-/** The web menu's entries for the exchange commands (the native menus have their own). */
-export const EXCHANGE_MENU_ITEMS = [
-  { label: 'Import codebook…', command: 'file:import-codebook' },
-  { label: 'Import project…', command: 'file:import-project' },
-  { label: 'Export codebook…', command: 'file:export-codebook' },
-  { label: 'Export project…', command: 'file:export-project' },
-] as const satisfies readonly { label: string; command: MenuCommand }[];
+import { readCodebookCsv } from '../../../shared/codebook/index.ts';
+import { CODEBOOK_FORMATS, type CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
+import { readQdc, type ImportReport } from '../../../shared/refi/index.ts';
 
 /** The codebook formats offered, in the order shown, with what each is for. */
 export const CODEBOOK_EXPORT_CHOICES: readonly { format: CodebookFormat; label: string; hint: string; filter: string }[] = [
@@ -100,9 +93,4 @@ export function yieldToPaint(): Promise<void> {
     requestAnimationFrame(() => setTimeout(finish));
     setTimeout(finish, 100);
   });
-}
-
-/** The message of whatever was thrown, as one sentence for the researcher. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

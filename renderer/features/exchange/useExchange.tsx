@@ -17,13 +17,15 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { MarginaliaBridge } from '../../../shared/bridge.ts';
 import type { Project, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
-import { codebookFromBundle, exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/codebook/index.ts';
+import { codebookFromBundle, type QuotesPerCode } from '../../../shared/codebook/index.ts';
+import { errorMessage } from '../../../shared/common/errors.ts';
+import { exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import { readQdpxAsync, writeQdpxAsync, type ImportReport } from '../../../shared/refi/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
 import type { NoticeKind } from '../../ui/workspace.tsx';
 import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
-import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, baseName, codebookSaveTarget, errorMessage, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
+import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, baseName, codebookSaveTarget, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
 import { streamCodec } from './streamCodec.ts';
 import './exchange.css';
 
@@ -126,12 +128,12 @@ export function useExchange({ db, bridge, project, notify }: UseExchangeOptions)
   }, [setStep]);
 
   const exportCodebookAs = useCallback(
-    async (format: CodebookFormat) => {
+    async (format: CodebookFormat, quotesPerCode: QuotesPerCode) => {
       setStep({ kind: 'progress', message: 'Exporting…' });
       try {
         const bundle = await readProjectBundle(db, project.id);
         await yieldToPaint();
-        const bytes = await writeCodebook(format, codebookFromBundle(bundle));
+        const bytes = await writeCodebook(format, codebookFromBundle(bundle), { quotesPerCode });
         setStep(IDLE);
         await save({ title: 'Export codebook', bytes, ...codebookSaveTarget(project.name, format) });
       } catch (error) {
@@ -238,7 +240,7 @@ export function useExchange({ db, bridge, project, notify }: UseExchangeOptions)
       dialogs = <ErrorDialog title={step.title} message={step.message} onClose={close} />;
       break;
     case 'export-codebook':
-      dialogs = <ExportCodebookDialog projectName={project.name} onCancel={close} onExport={(format) => void exportCodebookAs(format)} />;
+      dialogs = <ExportCodebookDialog projectName={project.name} onCancel={close} onExport={(format, quotesPerCode) => void exportCodebookAs(format, quotesPerCode)} />;
       break;
     case 'import-codebook':
       dialogs = (

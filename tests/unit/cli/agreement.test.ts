@@ -105,7 +105,7 @@ describe('agreement --reliability-data (unitized)', () => {
 
 describe('agreement: bad input gives one sentence on stderr and a non-zero exit', () => {
   it.each([
-    ['a missing file', ['--reliability-data', 'nope.json'], {}, /Cannot read nope\.json: no such file\./],
+    ['a missing file', ['--reliability-data', 'nope.json'], {}, /^marginalia agreement: nope\.json: no such file\.$/m],
     ['malformed JSON', ['--reliability-data', 'bad.json'], { 'bad.json': '{"coders": ' }, /bad\.json is not valid JSON/],
     ['unequal array lengths', ['--reliability-data', 'u.json'], { 'u.json': '{"coders": {"a": [1, 2], "b": [1]}}' },
       /Coder "b" has 1 values but coder "a" has 2/],

@@ -111,6 +111,34 @@ describe('marginalia codebook', () => {
     expect([...csvFile.written['out.csv']!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
+  it('quotes --quotes passages per code in Markdown and DOCX, and says how many of how many', async () => {
+    // Distinct coded passages per code, counted from `segments` (a separate path through the file).
+    const rows = JSON.parse((await run(['segments', NVIVO])).stdout) as { code: string; start: number; end: number; document: string }[];
+    const passages = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const name = row.code.split(' / ').at(-1)!;
+      if (!passages.has(name)) passages.set(name, new Set());
+      passages.get(name)!.add(`${row.document}:${row.start}:${row.end}`);
+    }
+    const [busiest, busiestSet] = [...passages].sort((a, b) => b[1].size - a[1].size)[0]!;
+    expect(busiestSet.size).toBeGreaterThan(3);
+    const sectionOf = (md: string) => md.split(/\n#+ /).find((section) => new RegExp(`^[\\d.]+ ${busiest}\\n`).test(section))!;
+
+    const byDefault = sectionOf((await run(['codebook', NVIVO, '--format', 'md'])).stdout);
+    expect(byDefault).toContain(`**Coded passages** (3 of ${busiestSet.size} passages quoted):`);
+    expect(byDefault.match(/^> — \*/gm)).toHaveLength(3);
+    const all = sectionOf((await run(['codebook', NVIVO, '--format', 'md', '--quotes', 'all'])).stdout);
+    expect(all).toContain(`**Coded passages** (${busiestSet.size} of ${busiestSet.size} passages quoted):`);
+    expect(all.match(/^> — \*/gm)).toHaveLength(busiestSet.size);
+    expect(sectionOf((await run(['codebook', NVIVO, '--format', 'md', '--quotes=0'])).stdout)).not.toContain('Coded passages');
+
+    const docx = await run(['codebook', NVIVO, '--format', 'docx', '-o', 'q.docx', '--quotes', '1']);
+    const text = strFromU8(unzipSync(docx.written['q.docx']!)['word/document.xml']!).replace(/<[^>]+>/g, '');
+    expect(text).toContain(`Coded passages (1 of ${busiestSet.size} passages quoted)`);
+
+    expect(await run(['codebook', NVIVO, '--format', 'md', '--quotes', 'some'])).toMatchObject({ code: 2, stdout: '', stderr: 'marginalia codebook: --quotes must be a whole number or "all", not "some".\n' });
+  });
+
   it('needs -o for DOCX and a known format', async () => {
     expect(await run(['codebook', NVIVO, '--format', 'docx'])).toMatchObject({ code: 2, stderr: 'marginalia codebook: --format docx writes a binary file: give it a name with -o OUT.\n' });
     expect((await run(['codebook', NVIVO, '--format', 'pdf'])).code).toBe(2);

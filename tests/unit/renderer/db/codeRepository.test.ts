@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Code, CodeId, CoderId, CodeSetId, DocumentId } from '../../../../shared/model/index.ts';
 import { createProject } from '../../../../renderer/db/projectRepository.ts';
 import type { MarginaliaDatabase } from '../../../../renderer/db/database.ts';
-import { CODE_PALETTE, countSegments, createCode, deleteCode, describeCodeDeletion, listCodes, mergeCodes, moveCode, updateCode } from '../../../../renderer/db/codeRepository.ts';
+import { CODE_PALETTE } from '../../../../shared/common/colors.ts';
+import { countSegments, createCode, deleteCode, describeCodeDeletion, listCodes, mergeCodes, moveCode, updateCode } from '../../../../renderer/db/codeRepository.ts';
 import { readHistoryState, redoLastUndone, undoLastAction } from '../../../../renderer/db/history.ts';
 
 let db: MarginaliaDatabase;

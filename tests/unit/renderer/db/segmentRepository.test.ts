@@ -2,7 +2,8 @@ import { addMemo, code, FIRST_TEXT, openTestDatabase, seedWorkspace, spans, undo
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CodeId, DocumentId, SegmentId } from '../../../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../../../../renderer/db/database.ts';
-import { CODE_PALETTE, createCode, listCodes } from '../../../../renderer/db/codeRepository.ts';
+import { createCode, listCodes } from '../../../../renderer/db/codeRepository.ts';
+import { CODE_PALETTE } from '../../../../shared/common/colors.ts';
 import { readHistoryState, redoLastUndone, undoLastAction } from '../../../../renderer/db/history.ts';
 import { applyCode, applyNewCode, applyNewNamedCode, changeSegmentCode, inVivoName, listSegmentsOfDocument, listSegmentsOfProject, removeSegment, resizeSegment } from '../../../../renderer/db/segmentRepository.ts';
 import { readSetting } from '../../../../renderer/db/settingsRepository.ts';

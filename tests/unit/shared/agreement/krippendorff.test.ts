@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bootstrapKrippendorffAlpha, computeKrippendorffAlpha, createRandom, MEASUREMENT_LEVELS, prepareReliabilityData,
+  bootstrapKrippendorffAlpha, computeKrippendorffAlpha, MEASUREMENT_LEVELS, prepareReliabilityData,
   type Rating, type RatingValue,
 } from '../../../../shared/agreement/index.ts';
+import { createRandom } from '../../../../shared/agreement/prng.ts';
 
 describe('computeKrippendorffAlpha', () => {
   it('computes interval α by hand: two coders, units (1,1) (2,3) (3,3)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { readCodebookCsv, splitCodePath, joinCodePath, writeCodebookCsv } from '../../../../shared/codebook/csv.ts';
-import { ExchangeError } from '../../../../shared/refi/errors.ts';
+import { ExchangeError } from '../../../../shared/common/errors.ts';
 import { PROJECT_ID, bundleArbitrary, smallBundle } from '../refi/helpers.ts';
 
 const byId = <T extends { id: string }>(items: readonly T[]) => [...items].sort((a, b) => (a.id < b.id ? -1 : 1));

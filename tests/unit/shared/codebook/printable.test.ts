@@ -1,9 +1,30 @@
 /** The human-readable codebooks: Markdown and DOCX. */
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { codebookFromBundle, exportCodebook, writeCodebookDocx, writeCodebookMarkdown } from '../../../../shared/codebook/index.ts';
+import { codebookFromBundle, writeCodebookDocx, writeCodebookMarkdown } from '../../../../shared/codebook/index.ts';
+import { exportCodebook } from '../../../../shared/exchange/codebookExport.ts';
 import { readQdpx } from '../../../../shared/refi/index.ts';
+import type { Segment, SegmentId } from '../../../../shared/model/index.ts';
 import { PROJECT_ID, sample, smallBundle, xmllint } from '../refi/helpers.ts';
+
+/** The small bundle with "Vaccine harms" on four passages of Interview 1 (one of them coded twice). */
+function fourPassages() {
+  const bundle = smallBundle();
+  const doc = bundle.documents[0]!;
+  const harms = bundle.codes[1]!;
+  const words = ['It is poison', 'they said', 'My arm hurt', 'for a week'];
+  const segment = (n: number, word: string, coder = bundle.coders[0]!): Segment => ({
+    ...bundle.segments[0]!, id: `e0000000-0000-4000-8000-00000000010${n}` as SegmentId, codeId: harms.id, coderId: coder.id,
+    start: doc.text.indexOf(word), end: doc.text.indexOf(word) + word.length,
+  });
+  const segments = [...bundle.segments.filter((s) => s.codeId !== harms.id), ...words.map((w, i) => segment(i, w)), segment(9, 'they said', bundle.coders[1]!)];
+  return { data: codebookFromBundle({ ...bundle, segments }), words };
+}
+
+/** The text of a .docx as Word shows it, paragraphs on their own lines. */
+function docxText(bytes: Uint8Array): string {
+  return strFromU8(unzipSync(bytes)['word/document.xml']!).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+}
 
 describe('writeCodebookMarkdown', () => {
   const markdown = writeCodebookMarkdown(codebookFromBundle(smallBundle()));
@@ -22,7 +43,7 @@ describe('writeCodebookMarkdown', () => {
     expect(markdown).toContain('**Definition:** Any claim that a vaccine hurts.  \nIncluding rumours.');
     expect(markdown).toContain('**Include when:** Side effects, “poison”.');
     expect(markdown).toContain('**Examples:**\n\n- It is poison 😡\n- My arm hurt for a week');
-    expect(markdown).toContain('**Coded passages:**\n\n> It is poison 😡  \n> — *Interview 1*');
+    expect(markdown).toContain('**Coded passages** (2 of 2 passages quoted):\n\n> It is poison 😡  \n> — *Interview 1*');
   });
 
   it('does not mistake a description for markup', () => {
@@ -37,6 +58,36 @@ describe('writeCodebookMarkdown', () => {
     const deep = writeCodebookMarkdown({ codes });
     expect(deep).toContain('###### 1.1.1.1.1 Level 5');
     expect(deep).toContain('**1.1.1.1.1.1.1.1 Level 8**');
+  });
+});
+
+describe('passages quoted per code', () => {
+  it('quotes three by default in Markdown and says "3 of 4"', () => {
+    const { data, words } = fourPassages();
+    const markdown = writeCodebookMarkdown(data);
+    expect(markdown).toContain('**Coded passages** (3 of 4 passages quoted):');
+    const quoted = words.filter((w) => markdown.includes(`> ${w}  `));
+    expect(quoted).toHaveLength(3);
+  });
+
+  it('quotes every passage with quotesPerCode "all", a chosen number, or none with 0', () => {
+    const { data, words } = fourPassages();
+    const all = writeCodebookMarkdown(data, { quotesPerCode: 'all' });
+    expect(all).toContain('**Coded passages** (4 of 4 passages quoted):');
+    for (const word of words) expect(all).toContain(`> ${word}  \n> — *Interview 1*`);
+    expect(writeCodebookMarkdown(data, { quotesPerCode: 1 })).toContain('**Coded passages** (1 of 4 passages quoted):');
+    const none = writeCodebookMarkdown(data, { quotesPerCode: 0 });
+    expect(none.split('### 1.1 Vaccine harms')[1]!.split('### ')[0]).not.toContain('Coded passages');
+  });
+
+  it('says the same in the Word document', async () => {
+    const { data, words } = fourPassages();
+    const byDefault = docxText(await writeCodebookDocx(data, { date: '2026-03-01' }));
+    expect(byDefault).toContain('Coded passages (3 of 4 passages quoted)');
+    expect(words.filter((w) => byDefault.includes(`“${w}”`))).toHaveLength(3);
+    const all = docxText(await exportCodebook('docx', data, { quotesPerCode: 'all' }));
+    expect(all).toContain('Coded passages (4 of 4 passages quoted)');
+    for (const word of words) expect(all).toContain(`“${word}”`);
   });
 });
 

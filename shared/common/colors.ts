@@ -1,19 +1,26 @@
 /**
- * Colours between REFI-QDA and the model. The schema allows `#RRGGBB` or `#RGB`; producers also
- * write lower case, alpha (`#RRGGBBAA`), `rgb()`/`rgba()` or nothing at all. The model keeps
- * `#rrggbb`; what cannot be read gets a colour from a fixed palette, chosen by position so the
- * same file always imports the same way.
+ * The one code palette, and colours between the exchange formats and the model. The app offers
+ * the palette as swatches and gives a new code the next colour of it; an import gives it, by
+ * position, to codes and coders that arrive without a readable colour, so the same file always
+ * imports the same way. The REFI-QDA schema allows `#RRGGBB` or `#RGB`; producers also write
+ * lower case, alpha (`#RRGGBBAA`), `rgb()`/`rgba()` or nothing at all. The model keeps `#rrggbb`.
  */
 
-/** Distinct, print-friendly colours handed out to codes and coders that arrive without one. */
-export const DEFAULT_PALETTE = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#2f6f9f', '#c44e52',
+/** Distinct colours, readable behind black text at highlight opacity, in the order they are handed out. */
+export const CODE_PALETTE = [
+  '#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4',
+  '#f032e6', '#9a6324', '#469990', '#bfef45', '#808000', '#4b6cb7',
 ] as const;
 
-/** The palette colour for the n-th item without a colour. */
+/**
+ * The palette colour for the n-th item without a colour (wrapping around).
+ *
+ * @example
+ * paletteColor(0) // → '#e6194b'
+ * paletteColor(13) // → '#3cb44b'
+ */
 export function paletteColor(n: number): string {
-  return DEFAULT_PALETTE[((n % DEFAULT_PALETTE.length) + DEFAULT_PALETTE.length) % DEFAULT_PALETTE.length]!;
+  return CODE_PALETTE[((n % CODE_PALETTE.length) + CODE_PALETTE.length) % CODE_PALETTE.length]!;
 }
 
 /** Result of reading a colour: the model's spelling and whether anything had to change besides case. */

@@ -1,0 +1,121 @@
+/**
+ * How many coded passages the printable codebooks quote, in Debian's Chromium on the web build:
+ * a researcher codes four passages with one code in the demo project, exports the codebook as
+ * Markdown with the default of three quotes per code and again with all, and reads the files.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
+
+/** Four passages of the first demo document that do not overlap, in reading order. */
+const PASSAGES = [
+  'law enforcement agencies, political leaders and child safety advocates',
+  'Members of the Occupy Oakland group went beyond sign carrying and chanting',
+  'rush into the conference center',
+  'Eggs were thrown and fog horns blared',
+];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let dir: string;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'marginalia-quotes-'));
+});
+afterEach(async () => {
+  await context?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function firstRun() {
+  ({ context, page } = await newPage(browser));
+  await page.goto(baseUrl);
+  await page.getByLabel('Your name').fill('Ana Ruiz');
+  await page.getByRole('button', { name: 'Start coding' }).click();
+  await page.waitForSelector('[data-testid="document-text"] p');
+}
+
+/** Codes each passage with quick key 1 (Framing › Child protection) and waits for every write. */
+async function codeFourPassages() {
+  const stored = () => page.evaluate(() => (window as unknown as { marginaliaDb: { segments: { count(): Promise<number> } } }).marginaliaDb.segments.count());
+  for (const [i, phrase] of PASSAGES.entries()) {
+    await dragSelect(page, phrase);
+    await expect.poll(() => page.locator('.statusbar').textContent()).toContain('selected');
+    await page.keyboard.press('1');
+    await expect.poll(() => paintedRangeCount(page)).toBe(i + 1);
+    await expect.poll(stored).toBe(i + 1);
+  }
+}
+
+/** File menu → Export codebook…, pick `format`, choose `quotes` if given, and read the download. */
+async function exportCodebook(format: RegExp, quotes?: string): Promise<Uint8Array> {
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Export codebook…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export codebook' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await dialog.getByRole('radio', { name: format }).check();
+  const select = dialog.getByLabel('Coded passages quoted per code');
+  await expect.poll(() => select.isVisible()).toBe(true);
+  if (quotes === undefined) expect(await select.inputValue()).toBe('3');
+  else await select.selectOption({ label: quotes });
+  await screenshot(page, `export-quotes-${quotes ?? 'default'}`);
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  const file = await download;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return new Uint8Array(readFileSync(path));
+}
+
+/** The Markdown section of one code: from its heading to the next heading. */
+function section(markdown: string, code: string): string {
+  const start = markdown.search(new RegExp(`^#+ [\\d.]+ ${code}$`, 'm'));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const rest = markdown.slice(start);
+  const bodyStart = rest.indexOf('\n') + 1;
+  const next = rest.slice(bodyStart).search(/^#+ /m);
+  return next < 0 ? rest : rest.slice(0, bodyStart + next);
+}
+
+describe('passages quoted in the exported codebook', () => {
+  it('says "3 of 4" by default and quotes all four when asked', async () => {
+    await firstRun();
+    await codeFourPassages();
+
+    const byDefault = section(new TextDecoder().decode(await exportCodebook(/Markdown/)), 'Child protection');
+    expect(byDefault).toContain('**Coded passages** (3 of 4 passages quoted):');
+    expect(PASSAGES.filter((p) => byDefault.includes(`> ${p}`))).toHaveLength(3);
+
+    const all = section(new TextDecoder().decode(await exportCodebook(/Markdown/, 'All')), 'Child protection');
+    expect(all).toContain('**Coded passages** (4 of 4 passages quoted):');
+    for (const phrase of PASSAGES) expect(all).toContain(`> ${phrase}`);
+  });
+
+  it('offers the choice for Word too, and not for the formats that quote nothing', async () => {
+    await firstRun();
+    await codeFourPassages();
+    const none = new TextDecoder().decode(unzipSync(await exportCodebook(/Word document/, 'None'))['word/document.xml']).replace(/<[^>]+>/g, '');
+    expect(none).toContain('Child protection');
+    expect(none).not.toContain('Coded passages');
+    const docx = new TextDecoder().decode(unzipSync(await exportCodebook(/Word document/, '10'))['word/document.xml']).replace(/<[^>]+>/g, '');
+    expect(docx).toContain('Coded passages (4 of 4 passages quoted)');
+
+    await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
+    await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Export codebook…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export codebook' });
+    await dialog.getByRole('radio', { name: /REFI-QDA codebook/ }).check();
+    await expect.poll(() => dialog.getByLabel('Coded passages quoted per code').count()).toBe(0);
+  });
+});

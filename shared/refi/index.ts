@@ -9,7 +9,7 @@
  * - `ExchangeError`: the one error type; its message is one sentence for the researcher.
  */
 export { ExchangeError } from './errors.ts';
-export { formatReport, type ImportCounts, type ImportReport, type ReportItem } from './report.ts';
+export { formatItem, formatReport, type ImportCounts, type ImportReport, type ReportItem } from './report.ts';
 export { readQdpx, readQdpxAsync, type ReadQdpxOptions, type ReadQdpxAsyncOptions, type ReadQdpxResult } from './qdpxRead.ts';
 export { writeQdpx, writeQdpxAsync, writeProjectXml, type WriteQdpxOptions, type WriteQdpxAsyncOptions, PROJECT_NAMESPACE } from './qdpxWrite.ts';
 export { readQdc, writeQdc, type ReadQdcOptions, type ReadQdcResult, type WriteQdcInput, CODEBOOK_NAMESPACE, MARGINALIA_ORIGIN } from './qdc.ts';

@@ -12,7 +12,8 @@ import { findQdeEntry } from './qdpxRead.ts';
 import { checkProjectReferences } from './references.ts';
 import { decodeXmlBytes, namespaceOf, parseXml, scanXml, type XmlElement } from './xmlReader.ts';
 import { findInternalFile } from './internalFiles.ts';
-import { openZip, type RawDeflateCodec, type ZipArchive } from './zip.ts';
+import { openProjectFile } from './projectFile.ts';
+import type { RawDeflateCodec, ZipArchive } from './zip.ts';
 
 /** Counts of a project file, as `marginalia info` prints them. */
 export interface QdpxSummary {
@@ -55,7 +56,7 @@ function readProjectRoot(zip: ZipArchive): { root: XmlElement; qdeName: string; 
  * summarizeQdpx(bytes) // → { sources: 1, codes: 60, selections: 97, codings: 97, users: 2, notes: 0, codingsByUser: { floriansipos: 97 }, … }
  */
 export function summarizeQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: number; codec?: RawDeflateCodec } = {}): QdpxSummary {
-  const zip = openZip(bytes, options);
+  const { zip } = openProjectFile(bytes, options);
   const entry = findQdeEntry(zip);
   const text = decodeXmlBytes(zip.read(entry), entry.name);
   // Counted while reading, without building the tree: a large project's .qde is millions of elements.
@@ -138,7 +139,7 @@ export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: num
   let root: XmlElement;
   let xml: { name: string; text: string };
   try {
-    zip = openZip(bytes, options);
+    zip = openProjectFile(bytes, options).zip;
     const read = readProjectRoot(zip);
     root = read.root;
     xml = { name: read.qdeName, text: read.qdeText };

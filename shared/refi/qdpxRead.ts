@@ -50,6 +50,7 @@ import { deriveGuid } from './guid.ts';
 import {
   conventionForOrigin,
   describeConvention,
+  SPEC_CONVENTION,
   detectConvention,
   parseQuote,
   quoteMatches,
@@ -62,8 +63,10 @@ import { checkProjectReferences } from './references.ts';
 import { ReportBuilder, type ImportReport } from './report.ts';
 import { hashText, parseSidecar, SIDECAR_NAME, type Sidecar } from './sidecar.ts';
 import { decodeXmlBytes, parseXml, type XmlElement } from './xmlReader.ts';
-import { findInternalFile } from './internalFiles.ts';
-import { openZip, type AsyncRawDeflateCodec, type RawDeflateCodec, type ZipArchive, type ZipEntry } from './zip.ts';
+import { findSourceFile } from './internalFiles.ts';
+import { normalizeTree } from './lenient.ts';
+import { openProjectFile } from './projectFile.ts';
+import { type AsyncRawDeflateCodec, type RawDeflateCodec, type ZipArchive, type ZipEntry } from './zip.ts';
 
 export interface ReadQdpxOptions {
   /** Id of the project to import into; default the id in marginalia.json, else a new one. */
@@ -144,9 +147,11 @@ interface PendingSource {
  * report.adjusted        // e.g. offsets read as UTF-16 code units (NVivo), CRLF normalised
  */
 export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): ReadQdpxResult {
-  const zip = openZip(bytes, { maxInflatedBytes: options.maxInflatedBytes, codec: options.codec });
+  const { zip, isBareQde } = openProjectFile(bytes, { maxInflatedBytes: options.maxInflatedBytes, codec: options.codec });
   const qde = findQdeEntry(zip);
-  return readProject(zip, qde, parseQde(zip, qde), options);
+  const report = new ReportBuilder('qdpx');
+  const root = parseQde(zip, qde, report);
+  return readProject({ zip, qde, root, report, isBareQde }, options);
 }
 
 /** Options of readQdpxAsync: those of readQdpx, with an asynchronous native DEFLATE. */
@@ -165,16 +170,20 @@ export interface ReadQdpxAsyncOptions extends Omit<ReadQdpxOptions, 'codec'> {
  * const { bundle, report } = await readQdpxAsync(bytes, { codec: streamCodec });
  */
 export async function readQdpxAsync(bytes: Uint8Array, options: ReadQdpxAsyncOptions): Promise<ReadQdpxResult> {
-  const zip = openZip(bytes, { maxInflatedBytes: options.maxInflatedBytes });
+  const { zip, isBareQde } = openProjectFile(bytes, { maxInflatedBytes: options.maxInflatedBytes });
   const qde = findQdeEntry(zip);
   await zip.inflateAhead([qde], options.codec);
-  const root = parseQde(zip, qde);
+  const report = new ReportBuilder('qdpx');
+  const root = parseQde(zip, qde, report);
   await zip.inflateAhead(entriesToRead(zip, root), options.codec);
-  return readProject(zip, qde, root, options);
+  return readProject({ zip, qde, root, report, isBareQde }, options);
 }
 
-function parseQde(zip: ZipArchive, qde: ZipEntry): XmlElement {
-  return parseXml(decodeXmlBytes(zip.read(qde), qde.name), { fileName: qde.name });
+/** Parses the project document and brings its names and values to the specification's (lenient.ts). */
+function parseQde(zip: ZipArchive, qde: ZipEntry, report: ReportBuilder): XmlElement {
+  const root = parseXml(decodeXmlBytes(zip.read(qde), qde.name), { fileName: qde.name });
+  normalizeTree(root, report);
+  return root;
 }
 
 /**
@@ -188,10 +197,10 @@ function entriesToRead(zip: ZipArchive, root: XmlElement): ZipEntry[] {
   if (sidecar) entries.push(sidecar);
   const addTextFile = (element: XmlElement) => {
     const path = element.attrs['plainTextPath'];
-    if (!path?.toLowerCase().startsWith('internal://') || element.children.some((c) => c.local === 'PlainTextContent')) return;
+    if (!path || element.children.some((c) => c.local === 'PlainTextContent')) return;
     try {
-      const entry = findInternalFile(zip, path);
-      if (entry) entries.push(entry);
+      const found = findSourceFile(zip, path);
+      if (found) entries.push(found.entry);
     } catch {
       // A path that does not decode: reading it fails later, where readQdpx fails.
     }
@@ -208,13 +217,23 @@ function entriesToRead(zip: ZipArchive, root: XmlElement): ZipEntry[] {
   return entries;
 }
 
+/** What readProject starts from: the opened file, its parsed project document, and the report begun while parsing. */
+interface ProjectInput {
+  readonly zip: ZipArchive;
+  readonly qde: ZipEntry;
+  readonly root: XmlElement;
+  readonly report: ReportBuilder;
+  /** A project.qde read on its own: it has no files besides itself. */
+  readonly isBareQde: boolean;
+}
+
 /** What readQdpx does once the project document is parsed; every zip entry it reads goes through `zip.read`. */
-function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: Omit<ReadQdpxOptions, 'codec'>): ReadQdpxResult {
-  const report = new ReportBuilder('qdpx');
+function readProject(input: ProjectInput, options: Omit<ReadQdpxOptions, 'codec'>): ReadQdpxResult {
+  const { zip, qde, root, report, isBareQde } = input;
   checkRoot(root, 'Project', qde.name, report);
   const origin = root.attrs['origin'] ?? 'unknown';
   report.setProducer(origin);
-  if (qde.name.toLowerCase() !== 'project.qde') report.adjusted('qde.name', `The project document is named "${qde.name}" rather than project.qde; it was read all the same.`);
+  if (!isBareQde && qde.name.toLowerCase() !== 'project.qde') report.adjusted('qde.name', `The project document is named "${qde.name}" rather than project.qde; it was read all the same.`);
 
   const problems = checkProjectReferences(root, { users: false, duplicateSelections: false });
   const firstError = problems.find((p) => p.severity === 'error');
@@ -254,6 +273,8 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
 
   // Sources.
   const sources: PendingSource[] = [];
+  /** Sources whose text had CRLF or CR line ends, which the model stores as LF. */
+  const newlineSources = new Set<string>();
   const skippedSources = new Set<string>();
   const readSourceText = (element: XmlElement, name: string): string | null => {
     const content = child(element, 'PlainTextContent');
@@ -263,17 +284,21 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
       report.skipped('source.no-plain-text', 'Sources that have no plain text (only a rich-text file) were skipped.', name);
       return null;
     }
-    if (!path.toLowerCase().startsWith('internal://')) {
-      report.skipped('source.external', 'Sources whose text lies outside the .qdpx (relative:// or absolute:// paths) were skipped.', name);
+    const found = findSourceFile(zip, path);
+    if (!found) {
+      if (isBareQde) {
+        report.skipped('source.not-in-qde', 'Documents whose text is kept in a file beside the project document were skipped: a project.qde on its own carries only the texts written inside it.', name, 1, `plainTextPath ${path} with no PlainTextContent`);
+      } else if (!path.toLowerCase().startsWith('internal://')) {
+        report.skipped('source.external', 'Documents whose text lies outside the .qdpx, and is not in it under the same file name, were skipped.', name, 1, `relative://, absolute:// or file paths such as ${path}`);
+      } else {
+        report.skipped('source.missing-file', `Sources whose text file is missing from the .qdpx were skipped (first: ${path}).`, name);
+      }
       return null;
     }
-    const entry = findInternalFile(zip, path);
-    if (!entry) {
-      report.skipped('source.missing-file', `Sources whose text file is missing from the .qdpx were skipped (first: ${path}).`, name);
-      return null;
+    if (found.isByName) {
+      report.adjusted('source.found-by-name', 'Document texts that the file says lie elsewhere were found inside it by their file name.', name, 1, `${path} was read from ${found.entry.name}`);
     }
-    const decoded = decodeSourceBytes(zip.read(entry), name, report);
-    if (decoded.hadBom) report.adjusted('source.bom', 'A byte-order mark at the start of source texts was removed (it is not counted in offsets).', name);
+    const decoded = decodeSourceBytes(zip.read(found.entry), name, report);
     return stripBom(decoded.text);
   };
   const addTextSource = (element: XmlElement, fallbackName: string, ownerGuid?: string) => {
@@ -287,7 +312,7 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
       return;
     }
     const text = new SourceText(raw);
-    if (text.hasCarriageReturns) report.adjusted('source.newlines', 'Line endings (CRLF or CR) in source texts were converted to LF, and offsets moved accordingly.', name);
+    if (text.hasCarriageReturns) newlineSources.add(id);
     const selections: PendingSelection[] = [];
     for (const selection of element.children) {
       if (selection.local !== 'PlainTextSelection') continue;
@@ -348,12 +373,8 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
     ? { convention: options.offsets, checked: 0, matched: 0, overrodeProducer: false }
     : detectConvention(sources.map((s) => ({ text: s.text, selections: s.selections })), producerConvention);
   const convention = decision.convention;
-  const matters = sources.some((s) => s.text.distinctConventions().length > 1);
-  if (decision.overrodeProducer) {
-    report.adjusted('offsets.detected', `Offsets were read as ${describeConvention(convention)}, because the quoted text of ${decision.matched} of ${decision.checked} checked selections matched that way (the usual convention of ${origin} is ${describeConvention(producerConvention)}).`);
-  } else if (matters) {
-    report.adjusted('offsets.convention', `Offsets were read as ${describeConvention(convention)} (the convention of ${origin}) and converted to Marginalia's offsets.`);
-  }
+  /** Codings whose positions mean other words under the convention read than under the specification's: what the offsets line counts. */
+  let convertedCodings = 0;
 
   // Coders of codings.
   const placeholderCoders = new Map<string, Coder>();
@@ -416,6 +437,7 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
       }
       let start = source.text.toModel(selection.start, convention);
       let end = source.text.toModel(selection.end, convention);
+      const isConverted = start !== source.text.toModel(selection.start, SPEC_CONVENTION) || end !== source.text.toModel(selection.end, SPEC_CONVENTION);
       if (selection.quote && !quoteMatches(text, start, end, selection.quote)) {
         const moved = realign(text, start, end, selection.quote);
         if (moved) {
@@ -461,6 +483,7 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
         ids.push(id);
         segments.push({ id, projectId, documentId: source.id, codeId, coderId, start, end, createdAt: coding.attrs['creationDateTime'] ?? selection.created ?? now });
       }
+      if (isConverted) convertedCodings += ids.length;
       if (selection.noteRefs.length) selectionSegments.set(selection.guid, ids);
       if (codings.length === 0 && description === '' && !selection.noteRefs.length) {
         report.skipped('selection.uncoded', 'Selections without any coding (and without a comment) were skipped.', source.name);
@@ -488,6 +511,9 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
       pendingMemos.push({ guid: deriveGuid(`source-description:${source.id}`), target: { kind: 'document', id: source.id }, title: 'Description', text: sourceDescription, user: source.element.attrs['creatingUser'], created: source.created });
       report.adjusted('source.description', "Sources' descriptions became memos on their documents.", source.name);
     }
+    if (newlineSources.has(source.id)) {
+      report.adjusted('source.newlines', 'Windows line breaks in document texts became plain line breaks; the codings were moved with them, so they keep their words.', source.name, 1, 'CRLF and CR line ends were converted to LF (a byte-order mark, if any, was removed), and offsets moved accordingly.');
+    }
     documents.push({
       id: source.id,
       projectId,
@@ -498,6 +524,18 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
       createdAt: source.created ?? now,
       variables: source.variables,
     });
+  }
+
+  if (convertedCodings) {
+    const counting = producerWord(origin);
+    const codings = `${convertedCodings} coding${convertedCodings === 1 ? '' : 's'}`;
+    if (decision.overrodeProducer) {
+      report.adjusted('offsets.detected', `Selection positions were read the way their quoted words fit, not the way ${counting} usually counts, so ${codings} land on the words they quote.`, undefined, 1,
+        `Offsets were read as ${describeConvention(convention)}, because the quoted text of ${decision.matched} of ${decision.checked} checked selections matched that way (the usual convention of ${origin} is ${describeConvention(producerConvention)}).`);
+    } else {
+      report.adjusted('offsets.convention', `Selection positions were converted from ${counting}'s counting, so ${codings} land on the same words as in ${counting}.`, undefined, 1,
+        `Offsets were read as ${describeConvention(convention)} (the convention of ${origin}) and converted to Marginalia's offsets.`);
+    }
   }
 
   // Variables given through cases (MAXQDA writes per-source variables as nameless Cases).
@@ -552,7 +590,7 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
     let text = child(element, 'PlainTextContent')?.text;
     if (text === undefined) {
       const path = element.attrs['plainTextPath'];
-      const entry = path?.toLowerCase().startsWith('internal://') ? findInternalFile(zip, path) : undefined;
+      const entry = path ? findSourceFile(zip, path)?.entry : undefined;
       if (entry) text = stripBom(decodeSourceBytes(zip.read(entry), title, report).text).replace(/\r\n?/g, '\n');
       else {
         text = '';
@@ -638,6 +676,12 @@ function readProject(zip: ZipArchive, qde: ZipEntry, root: XmlElement, options: 
     bundle,
     report: report.finish({ documents: documents.length, codes: codes.length, segments: segments.length, coders: coders.length, memos: memos.length, sets: sets.length }),
   };
+}
+
+/** The producer's name without its version, for sentences: `NVivo for Windows 12.6` → `NVivo`. */
+function producerWord(origin: string): string {
+  const word = origin.trim().split(/\s+/)[0] ?? '';
+  return word === '' || word === 'unknown' ? 'the producer' : word;
 }
 
 /** Moves a selection onto its quote when the quote occurs within 256 characters of where it claims to be. */

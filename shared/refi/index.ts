@@ -8,6 +8,7 @@
  * - `summarizeQdpx`, `inspectQdpx`: counts and reference/offset checks for `info` and `validate`.
  * - `ExchangeError`: the one error type; its message is one sentence for the researcher.
  */
+export { checkBundle, findBundleProblem } from './bundleCheck.ts';
 export { ExchangeError } from './errors.ts';
 export { formatItem, formatReport, type ImportCounts, type ImportReport, type ReportItem } from './report.ts';
 export { readQdpx, readQdpxAsync, type ReadQdpxOptions, type ReadQdpxAsyncOptions, type ReadQdpxResult } from './qdpxRead.ts';

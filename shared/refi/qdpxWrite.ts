@@ -27,7 +27,6 @@ import type { Code, Document, Memo, ProjectBundle, Segment } from '../model/inde
 import { indexCodePoints, sliceCodePoints, utf16ToCodePoint } from '../text/codePoints.ts';
 import { checkBundle } from './bundleCheck.ts';
 import { writeCodes } from './codebookXml.ts';
-import { ExchangeError } from './errors.ts';
 import { deriveGuid, isCanonicalGuid, normalizeGuid } from './guid.ts';
 import { MARGINALIA_ORIGIN } from './qdc.ts';
 import { buildSidecar, SIDECAR_NAME } from './sidecar.ts';

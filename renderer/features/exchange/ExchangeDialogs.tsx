@@ -134,7 +134,7 @@ function ReportLines({ report, heading }: { report: ImportReport; heading: strin
             {item.detail !== undefined && (
               <details className="exchange-report-detail">
                 <summary>Technical detail</summary>
-                {item.detail}
+                <p>{item.detail}</p>
               </details>
             )}
           </li>

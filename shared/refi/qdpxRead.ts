@@ -463,7 +463,7 @@ function readProject(input: ProjectInput, options: Omit<ReadQdpxOptions, 'codec'
         const coderId = coderFor(coding.attrs['creatingUser'], selection.creatingUser, projectUser);
         const codingUser = coding.attrs['creatingUser'];
         if (codingUser && selection.creatingUser && codingUser !== selection.creatingUser && guidKey(codingUser) !== guidKey(selection.creatingUser)) {
-          report.adjusted('coding.user', "Where a Coding's creatingUser differs from its selection's, the Coding's user was taken as the coder.");
+          report.adjusted('coding.user', 'Where a coding and the passage it codes name different coders, the codings were given to the coder who applied the code.', undefined, 1, "The Coding's creatingUser was taken over its PlainTextSelection's.");
         }
         // Codings with a NoteRef need their segment found again when notes are attached.
         const codingGuid = coding.attrs['guid'] ? guidKey(coding.attrs['guid']) : undefined;

@@ -82,7 +82,7 @@ describe('NVivo for Windows 12.6 (BOM, CRLF, UTF-16 offsets, one selection per c
     expect(formatReport(report)).toEqual([
       'Imported from NVivo for Windows 12.6: 1 document, 60 codes, 97 segments, 2 coders, 0 memos, 0 sets.',
       expect.stringMatching(/^Adjusted: Codes without a colour were given one from the default palette\. \(60×\) e\.g\. “1\. Perceived Susceptibility/),
-      "Adjusted: Where a Coding's creatingUser differs from its selection's, the Coding's user was taken as the coder. (97×)",
+      'Adjusted: Where a coding and the passage it codes name different coders, the codings were given to the coder who applied the code. (97×)',
       'Adjusted: Windows line breaks in document texts became plain line breaks; the codings were moved with them, so they keep their words. e.g. “videos_selection”',
       "Adjusted: Selection positions were converted from NVivo's counting, so 61 codings land on the same words as in NVivo.",
     ]);

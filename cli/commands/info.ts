@@ -11,7 +11,7 @@ import { parseArgs, readInput, withExchangeErrors, nodeCodec } from './exchangeH
 export const infoCommand: Command = async (args, io) => {
   const { positional } = parseArgs(args, {});
   const [path] = positional;
-  if (!path || positional.length > 1) throw new CliError('usage: marginalia info FILE.qdpx.');
+  if (!path || positional.length > 1) throw new CliError('usage: marginalia info FILE.qdpx (or a bare project.qde).');
   const bytes = await readInput(io, path);
   const summary = await withExchangeErrors(path, () => summarizeQdpx(bytes, { codec: nodeCodec }));
   io.stdout(JSON.stringify(summary, null, 2) + '\n');

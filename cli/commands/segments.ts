@@ -24,7 +24,7 @@ export interface SegmentRow {
 export const segmentsCommand: Command = async (args, io) => {
   const { positional, options } = parseArgs(args, { '--format': 'format', '-f': 'format' });
   const [path] = positional;
-  if (!path || positional.length > 1) throw new CliError('usage: marginalia segments FILE.qdpx [--format json|csv].');
+  if (!path || positional.length > 1) throw new CliError('usage: marginalia segments FILE.qdpx|FILE.qde [--format json|csv].');
   const format = options['format'] ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new CliError(`--format must be json or csv, not "${format}".`);
   const bytes = await readInput(io, path);

@@ -11,7 +11,7 @@ import { fileKind, parseArgs, readInput, validateAgainstSchema, nodeCodec } from
 export const validateCommand: Command = async (args, io) => {
   const { positional } = parseArgs(args, {});
   const [path] = positional;
-  if (!path || positional.length > 1) throw new CliError('usage: marginalia validate FILE (.qdc or .qdpx).');
+  if (!path || positional.length > 1) throw new CliError('usage: marginalia validate FILE (.qdc, .qdpx or .qde).');
   const bytes = await readInput(io, path);
   const kind = fileKind(path, bytes);
   const inspection = kind === 'qdpx' ? inspectQdpx(bytes, { codec: nodeCodec }) : inspectQdc(bytes);

@@ -49,12 +49,18 @@ export async function readProjectFile(io: CliIO, path: string): Promise<ProjectB
   return projectFromBytes(path, await readInput(io, path));
 }
 
-/** `qdpx` for a zip (or a .qdpx name), `qdc` for XML (or a .qdc name). */
+/**
+ * `qdpx` for a project: a zip, a .qdpx or .qde name, or XML whose root is `<Project>` (a
+ * project.qde on its own, which every project reader in shared/refi opens as a .qdpx);
+ * `qdc` for a codebook (a .qdc name, or other XML).
+ */
 export function fileKind(path: string, bytes: Uint8Array): 'qdpx' | 'qdc' {
   const lower = path.toLowerCase();
-  if (lower.endsWith('.qdpx')) return 'qdpx';
+  if (lower.endsWith('.qdpx') || lower.endsWith('.qde')) return 'qdpx';
   if (lower.endsWith('.qdc')) return 'qdc';
-  return bytes[0] === 0x50 && bytes[1] === 0x4b ? 'qdpx' : 'qdc';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'qdpx';
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
+  return /<(?:[\w.-]+:)?project[\s>/]/i.test(head.replace(/<\?[^>]*\?>|<!--[\s\S]*?-->/g, '')) ? 'qdpx' : 'qdc';
 }
 
 /** Runs `fn`, turning an ExchangeError (a bad file) into a CliError with exit code 1. */

@@ -9,7 +9,7 @@ import { CliError, type Command } from '../io.ts';
 import { parseArgs } from '../args.ts';
 import { readInput, withExchangeErrors, nodeCodec } from './exchangeHelpers.ts';
 
-const USAGE = 'Usage: marginalia info FILE.qdpx.';
+const USAGE = 'Usage: marginalia info FILE.qdpx (or a bare project.qde).';
 
 export const infoCommand: Command = async (args, io) => {
   const { positional } = parseArgs(args, {}, USAGE);

@@ -10,7 +10,7 @@ import { CliError, type Command } from '../io.ts';
 import { parseArgs, stringOption, writeCsv } from '../args.ts';
 import { readProjectFile } from './exchangeHelpers.ts';
 
-const USAGE = 'Usage: marginalia segments FILE.qdpx [--format json|csv].';
+const USAGE = 'Usage: marginalia segments FILE.qdpx|FILE.qde [--format json|csv].';
 
 /** One row of the output. */
 export interface SegmentRow {

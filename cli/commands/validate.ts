@@ -9,7 +9,7 @@ import { CliError, type Command } from '../io.ts';
 import { parseArgs } from '../args.ts';
 import { fileKind, readInput, validateAgainstSchema, nodeCodec } from './exchangeHelpers.ts';
 
-const USAGE = 'Usage: marginalia validate FILE (.qdc or .qdpx).';
+const USAGE = 'Usage: marginalia validate FILE (.qdc, .qdpx or .qde).';
 
 export const validateCommand: Command = async (args, io) => {
   const { positional } = parseArgs(args, {}, USAGE);

@@ -15,6 +15,7 @@
 import type { Code, CodeId, CodeSet, CodeSetId, Coder, CoderId, Document, DocumentId, Memo, MemoTarget, Project, ProjectBundle, ProjectId, Segment } from '../../shared/model/index.ts';
 import { mergeCodebook, type MergeReport } from '../../shared/codebook/index.ts';
 import { applyQuickKeyPatches, assignFreeQuickKeys, invalidQuickKeys, settleImportedQuickKeys, withQuickKey } from '../../shared/coding/quickKeys.ts';
+import { checkBundle } from '../../shared/refi/bundleCheck.ts';
 import type { DocumentRow, MarginaliaDatabase } from './database.ts';
 import { recordAction } from './history.ts';
 import { newId, now } from './ids.ts';
@@ -139,33 +140,6 @@ export async function importProjectBundle(db: MarginaliaDatabase, bundle: Projec
     await writeSetting(db, 'currentProjectId', project.id);
     return project;
   });
-}
-
-/** Throws one sentence at the first reference the bundle cannot satisfy. */
-function checkBundle(bundle: ProjectBundle): void {
-  const texts = new Map(bundle.documents.map((d) => [d.id, d]));
-  const codes = new Set(bundle.codes.map((c) => c.id));
-  const coders = new Set(bundle.coders.map((c) => c.id));
-  const segments = new Set(bundle.segments.map((s) => s.id));
-  for (const segment of bundle.segments) {
-    const document = texts.get(segment.documentId);
-    if (!document) throw new Error(`A coding refers to a document (${segment.documentId}) that the project does not contain.`);
-    if (!codes.has(segment.codeId)) throw new Error(`A coding in “${document.name}” refers to a code (${segment.codeId}) that the project does not contain.`);
-    if (!coders.has(segment.coderId)) throw new Error(`A coding in “${document.name}” was made by a coder (${segment.coderId}) that the project does not list.`);
-    if (!(Number.isInteger(segment.start) && Number.isInteger(segment.end) && segment.start >= 0 && segment.start < segment.end && segment.end <= document.text.length)) {
-      throw new Error(`A coding in “${document.name}” lies outside its text ([${segment.start}, ${segment.end})).`);
-    }
-  }
-  for (const memo of bundle.memos) {
-    const { target } = memo;
-    const ok =
-      target.kind === 'project' ||
-      (target.kind === 'document' && texts.has(target.id)) ||
-      (target.kind === 'code' && codes.has(target.id)) ||
-      (target.kind === 'segment' && segments.has(target.id));
-    if (!ok) throw new Error(`The memo “${memo.title}” is attached to a ${target.kind} that the project does not contain.`);
-    if (memo.coderId !== null && !coders.has(memo.coderId)) throw new Error(`The memo “${memo.title}” was written by a coder (${memo.coderId}) that the project does not list.`);
-  }
 }
 
 /** `name`, or `name (2)`, `name (3)`… whichever no project has yet. */

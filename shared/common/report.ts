@@ -15,6 +15,8 @@ export interface ReportItem {
   readonly count: number;
   /** Up to five examples (names or ids) of what it happened to. */
   readonly examples: readonly string[];
+  /** The technical rule behind the message (units, element names…), for who wants it; shown folded away. */
+  readonly detail?: string;
 }
 
 /** Counts of what ended up in the bundle. */
@@ -47,6 +49,7 @@ interface MutableItem {
   message: string;
   count: number;
   examples: string[];
+  detail?: string;
 }
 
 /** Collects report items while a reader works; `finish` freezes them into an ImportReport. */
@@ -62,26 +65,26 @@ export class ReportBuilder {
     this.producer = producer;
   }
 
-  adjusted(kind: string, message: string, example?: string, count = 1): void {
-    this.add('adjusted', kind, message, example, count);
+  adjusted(kind: string, message: string, example?: string, count = 1, detail?: string): void {
+    this.add('adjusted', kind, message, example, count, detail);
   }
 
-  skipped(kind: string, message: string, example?: string, count = 1): void {
-    this.add('skipped', kind, message, example, count);
+  skipped(kind: string, message: string, example?: string, count = 1, detail?: string): void {
+    this.add('skipped', kind, message, example, count, detail);
   }
 
-  warning(kind: string, message: string, example?: string, count = 1): void {
-    this.add('warnings', kind, message, example, count);
+  warning(kind: string, message: string, example?: string, count = 1, detail?: string): void {
+    this.add('warnings', kind, message, example, count, detail);
   }
 
-  private add(section: keyof ReportBuilder['sections'], kind: string, message: string, example: string | undefined, count: number): void {
+  private add(section: keyof ReportBuilder['sections'], kind: string, message: string, example: string | undefined, count: number, detail: string | undefined): void {
     const items = this.sections[section];
     const item = items.get(kind);
     if (item) {
       item.count += count;
       if (example !== undefined && item.examples.length < 5) item.examples.push(example);
     } else {
-      items.set(kind, { kind, message, count, examples: example === undefined ? [] : [example] });
+      items.set(kind, { kind, message, count, examples: example === undefined ? [] : [example], ...(detail === undefined ? {} : { detail }) });
     }
   }
 
@@ -99,7 +102,20 @@ export class ReportBuilder {
 }
 
 /**
- * The report as plain lines, e.g. for a command line or a log.
+ * One report item as a line without its label: the message, how often, and examples.
+ *
+ * @example
+ * formatItem({ kind: 'code.color.missing', message: 'Codes without a colour…', count: 60, examples: ['Trust'] })
+ * // → 'Codes without a colour… (60×) e.g. “Trust”'
+ */
+export function formatItem(item: ReportItem): string {
+  const times = item.count > 1 ? ` (${item.count}×)` : '';
+  const examples = item.examples.length ? ` e.g. ${item.examples.map((e) => `“${e}”`).join(', ')}` : '';
+  return `${item.message}${times}${examples}`;
+}
+
+/**
+ * The report as plain lines, e.g. for a command line or a log (details left out; see `detail`).
  *
  * @example
  * formatReport(report) // → ['Imported 1 document, 60 codes, …', 'Adjusted: …']
@@ -109,11 +125,7 @@ export function formatReport(report: ImportReport): string[] {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const lines = [`Imported from ${report.producer}: ${n(c.documents, 'document')}, ${n(c.codes, 'code')}, ${n(c.segments, 'segment')}, ${n(c.coders, 'coder')}, ${n(c.memos, 'memo')}, ${n(c.sets, 'set')}.`];
   const add = (label: string, items: readonly ReportItem[]) => {
-    for (const item of items) {
-      const times = item.count > 1 ? ` (${item.count}×)` : '';
-      const examples = item.examples.length ? ` e.g. ${item.examples.map((e) => `“${e}”`).join(', ')}` : '';
-      lines.push(`${label}: ${item.message}${times}${examples}`);
-    }
+    for (const item of items) lines.push(`${label}: ${formatItem(item)}`);
   };
   add('Adjusted', report.adjusted);
   add('Skipped', report.skipped);

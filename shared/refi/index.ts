@@ -8,9 +8,10 @@
  * - `summarizeQdpx`, `inspectQdpx`: counts and reference/offset checks for `info` and `validate`.
  * - `ExchangeError`: the one error type; its message is one sentence for the researcher.
  */
+export { checkBundle, findBundleProblem } from './bundleCheck.ts';
 export { ExchangeError } from '../common/errors.ts';
-export { formatReport, type ImportReport } from '../common/report.ts';
-export { readQdpx, readQdpxAsync, type ReadQdpxOptions } from './qdpxRead.ts';
+export { formatItem, formatReport, type ImportReport, type ReportItem } from '../common/report.ts';
+export { readQdpx, readQdpxAsync, type ReadQdpxOptions, type ReadQdpxResult } from './qdpxRead.ts';
 export { writeQdpx, writeQdpxAsync, writeProjectXml } from './qdpxWrite.ts';
 export { readQdc, writeQdc } from './qdc.ts';
 export { summarizeQdpx, inspectQdpx, inspectQdc } from './inspect.ts';

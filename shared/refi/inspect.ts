@@ -12,7 +12,8 @@ import { findQdeEntry } from './qdpxRead.ts';
 import { checkProjectReferences } from './references.ts';
 import { decodeXmlBytes, namespaceOf, parseXml, scanXml, type XmlElement } from './xmlReader.ts';
 import { findInternalFile } from './internalFiles.ts';
-import { openZip, type RawDeflateCodec, type ZipArchive } from './zip.ts';
+import { openProjectFile } from './projectFile.ts';
+import type { RawDeflateCodec, ZipArchive } from './zip.ts';
 
 /** Counts of a project file, as `marginalia info` prints them. */
 export interface QdpxSummary {
@@ -55,7 +56,7 @@ function readProjectRoot(zip: ZipArchive): { root: XmlElement; qdeName: string; 
  * summarizeQdpx(bytes) // → { sources: 1, codes: 60, selections: 97, codings: 97, users: 2, notes: 0, codingsByUser: { floriansipos: 97 }, … }
  */
 export function summarizeQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: number; codec?: RawDeflateCodec } = {}): QdpxSummary {
-  const zip = openZip(bytes, options);
+  const { zip } = openProjectFile(bytes, options);
   const entry = findQdeEntry(zip);
   const text = decodeXmlBytes(zip.read(entry), entry.name);
   // Counted while reading, without building the tree: a large project's .qde is millions of elements.
@@ -137,8 +138,9 @@ export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: num
   let zip: ZipArchive;
   let root: XmlElement;
   let xml: { name: string; text: string };
+  let isBareQde: boolean;
   try {
-    zip = openZip(bytes, options);
+    ({ zip, isBareQde } = openProjectFile(bytes, options));
     const read = readProjectRoot(zip);
     root = read.root;
     xml = { name: read.qdeName, text: read.qdeText };
@@ -172,7 +174,13 @@ export function inspectQdpx(bytes: Uint8Array, options: { maxInflatedBytes?: num
       const path = element.attrs[attribute];
       if (!path?.toLowerCase().startsWith('internal://')) continue;
       if (attribute === 'plainTextPath' ? !textOf(path) : !findInternalFile(zip, path)) {
-        problems.push({ severity: 'error', message: `${element.local} "${element.attrs['name'] ?? element.attrs['guid']}" names the file ${path}, which is not in the .qdpx.` });
+        const what = `${element.local} "${element.attrs['name'] ?? element.attrs['guid']}" names the file ${path}`;
+        // A project.qde on its own cannot carry the files it names: worth saying, not an error in the file.
+        problems.push(
+          isBareQde
+            ? { severity: 'warning', message: `${what}, which a project.qde on its own does not carry (only texts written inside it as PlainTextContent are read).` }
+            : { severity: 'error', message: `${what}, which is not in the .qdpx.` },
+        );
       }
     }
     if (element.local !== 'TextSource' && element.local !== 'Representation' && element.local !== 'Transcript') continue;

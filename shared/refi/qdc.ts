@@ -16,6 +16,7 @@ import type { Code, CodeId, CodeSet, CodeSetId, ProjectId } from '../model/index
 import { guidKey, readCodes, readOwnGuid, writeCodes } from './codebookXml.ts';
 import { ExchangeError } from '../common/errors.ts';
 import { ReportBuilder, type ImportReport } from '../common/report.ts';
+import { normalizeTree } from './lenient.ts';
 import { decodeXmlBytes, namespaceOf, parseXml, type XmlElement } from './xmlReader.ts';
 import { XmlWriter } from './xmlWriter.ts';
 
@@ -84,6 +85,8 @@ export function checkRoot(root: XmlElement, expected: 'CodeBook' | 'Project', fi
   const namespace = namespaceOf(root);
   if (!namespace || !namespace.startsWith('urn:QDA-XML:')) {
     report.warning('namespace', `The root element is not in a urn:QDA-XML: namespace (found ${namespace ? `"${namespace}"` : 'none'}); it was read as REFI-QDA anyway.`);
+  } else if (expected === 'Project' && namespace.startsWith('urn:QDA-XML:codebook:')) {
+    report.warning('namespace.codebook', 'The project names the codebook namespace rather than the project one; it was read as a project.', undefined, 1, `xmlns="${namespace}"`);
   }
 }
 
@@ -143,6 +146,7 @@ export function readQdc(input: string | Uint8Array, options: ReadQdcOptions = {}
   const text = typeof input === 'string' ? input : decodeXmlBytes(input, 'The codebook');
   const root = parseXml(text, { fileName: 'the codebook' });
   const report = new ReportBuilder('qdc');
+  normalizeTree(root, report);
   checkRoot(root, 'CodeBook', undefined, report);
   report.setProducer(root.attrs['origin'] ?? 'unknown');
   const projectId = options.projectId ?? (crypto.randomUUID() as ProjectId);

@@ -25,8 +25,8 @@
  */
 import type { Code, Document, Memo, ProjectBundle, Segment } from '../model/index.ts';
 import { indexCodePoints, sliceCodePoints, utf16ToCodePoint } from '../text/codePoints.ts';
+import { checkBundle } from './bundleCheck.ts';
 import { writeCodes } from './codebookXml.ts';
-import { ExchangeError } from '../common/errors.ts';
 import { deriveGuid, isCanonicalGuid, normalizeGuid } from '../common/guid.ts';
 import { MARGINALIA_ORIGIN } from './qdc.ts';
 import { buildSidecar, SIDECAR_NAME } from './sidecar.ts';
@@ -67,40 +67,6 @@ function dateTime(value: string | undefined): string | undefined {
 /** The GUID written for a model id (model ids are GUIDs; anything else gets a stable derived one). */
 export function exportGuid(id: string): string {
   return isCanonicalGuid(id) ? id : (normalizeGuid(id) ?? deriveGuid(`id:${id}`));
-}
-
-/** Throws ExchangeError (one sentence) at the first reference the bundle cannot satisfy. */
-function checkBundle(bundle: ProjectBundle): void {
-  const documents = new Map(bundle.documents.map((d) => [d.id, d]));
-  const codes = new Set(bundle.codes.map((c) => c.id));
-  const coders = new Set(bundle.coders.map((c) => c.id));
-  // Only the segments memos point at need looking up (a large project has 200,000 segments).
-  const memoSegments = new Set<string>(bundle.memos.flatMap((m) => (m.target.kind === 'segment' ? [m.target.id] : [])));
-  const segments = new Set<string>();
-  for (const segment of bundle.segments) {
-    const document = documents.get(segment.documentId);
-    if (!document) throw new ExchangeError(`The segment ${segment.id} belongs to a document (${segment.documentId}) that the project does not contain.`);
-    if (!codes.has(segment.codeId)) throw new ExchangeError(`The segment ${segment.id} is coded with a code (${segment.codeId}) that the project does not contain.`);
-    if (!coders.has(segment.coderId)) throw new ExchangeError(`The segment ${segment.id} was coded by a coder (${segment.coderId}) that the project does not contain.`);
-    if (!(Number.isInteger(segment.start) && Number.isInteger(segment.end) && segment.start >= 0 && segment.start <= segment.end && segment.end <= document.text.length)) {
-      throw new ExchangeError(`The segment ${segment.id} has offsets [${segment.start}, ${segment.end}) outside its document "${document.name}".`);
-    }
-    if (memoSegments.size && memoSegments.has(segment.id)) segments.add(segment.id);
-  }
-  for (const memo of bundle.memos) {
-    const target = memo.target;
-    const ok =
-      target.kind === 'project' ||
-      (target.kind === 'document' && documents.has(target.id)) ||
-      (target.kind === 'code' && codes.has(target.id)) ||
-      (target.kind === 'segment' && segments.has(target.id));
-    if (!ok) throw new ExchangeError(`The memo "${memo.title}" is attached to a ${target.kind} that the project does not contain.`);
-    if (memo.coderId !== null && !coders.has(memo.coderId)) throw new ExchangeError(`The memo "${memo.title}" was written by a coder (${memo.coderId}) that the project does not contain.`);
-  }
-  for (const set of bundle.sets) {
-    for (const id of set.codeIds) if (!codes.has(id)) throw new ExchangeError(`The set "${set.name}" lists a code (${id}) that the project does not contain.`);
-    for (const id of set.documentIds) if (!documents.has(id)) throw new ExchangeError(`The set "${set.name}" lists a document (${id}) that the project does not contain.`);
-  }
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

@@ -6,8 +6,8 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import { ModalDialog } from '../../ui/ModalDialog.tsx';
-import type { ImportReport } from '../../../shared/refi/index.ts';
-import { formatReport } from '../../../shared/refi/index.ts';
+import type { ImportReport, ReportItem } from '../../../shared/refi/index.ts';
+import { formatItem } from '../../../shared/refi/index.ts';
 import type { QuotesPerCode } from '../../../shared/codebook/index.ts';
 import type { CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import type { CodebookMergeReport } from '../../db/exchangeRepository.ts';
@@ -138,16 +138,33 @@ export function ExportCodebookDialog({ projectName, onCancel, onExport }: {
   );
 }
 
-/** The adjusted, skipped and warning lines of a reader's report; nothing when there are none. */
+/**
+ * The adjusted, skipped and warning lines of a reader's report; nothing when there are none.
+ * Each line is in the researcher's words; where the reader kept the technical rule behind it
+ * (`detail`), it is folded away in a `<details>` under the line.
+ */
 function ReportLines({ report, heading }: { report: ImportReport; heading: string }) {
-  const lines = formatReport(report).slice(1);
+  const sections: [string, readonly ReportItem[]][] = [
+    ['Adjusted', report.adjusted],
+    ['Skipped', report.skipped],
+    ['Warning', report.warnings],
+  ];
+  const lines = sections.flatMap(([label, items]) => items.map((item) => ({ label, item })));
   if (lines.length === 0) return null;
   return (
     <section className="exchange-report" aria-label={heading}>
       <h3>{heading}</h3>
       <ul>
-        {lines.map((line, i) => (
-          <li key={i}>{line}</li>
+        {lines.map(({ label, item }) => (
+          <li key={`${label}:${item.kind}`}>
+            {label}: {formatItem(item)}
+            {item.detail !== undefined && (
+              <details className="exchange-report-detail">
+                <summary>Technical detail</summary>
+                <p>{item.detail}</p>
+              </details>
+            )}
+          </li>
         ))}
       </ul>
     </section>

@@ -18,6 +18,8 @@ export const CODEBOOK_EXPORT_CHOICES: readonly { format: CodebookFormat; label: 
 ];
 
 export const PROJECT_FILTERS: FileFilter[] = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
+/** What File → Import project… opens: a .qdpx, or a project.qde on its own (its texts inside it). */
+export const PROJECT_IMPORT_FILTERS: FileFilter[] = [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }];
 export const CODEBOOK_IMPORT_FILTERS: FileFilter[] = [{ name: 'Codebooks (REFI-QDA .qdc, CSV)', extensions: ['qdc', 'csv'] }];
 
 /**

@@ -25,7 +25,7 @@ import type { MarginaliaDatabase } from '../../db/database.ts';
 import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
 import type { NoticeKind } from '../../ui/workspace.tsx';
 import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
-import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, baseName, codebookSaveTarget, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
+import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, PROJECT_IMPORT_FILTERS, baseName, codebookSaveTarget, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
 import { streamCodec } from './streamCodec.ts';
 import './exchange.css';
 
@@ -79,7 +79,7 @@ export interface Exchange {
   exportProject(): Promise<void>;
   /** Opens a .qdc or .csv, then merges it into this project or makes a new project of it. */
   importCodebook(): Promise<void>;
-  /** Opens a .qdpx, shows what it holds, and imports it as a new project on confirmation. */
+  /** Opens a .qdpx (or a bare project.qde), shows what it holds, and imports it as a new project on confirmation. */
   importProject(): Promise<void>;
   /** The open dialog, if any: render it once, anywhere in the workbench. */
   dialogs: ReactNode;
@@ -201,7 +201,7 @@ export function useExchange({ db, bridge, project, notify }: UseExchangeOptions)
 
   const importProject = useCallback(async () => {
     if (isBusy(stepRef)) return;
-    const [file] = await bridge.openFiles({ title: 'Import project', filters: PROJECT_FILTERS, allowMultiple: false });
+    const [file] = await bridge.openFiles({ title: 'Import project', filters: PROJECT_IMPORT_FILTERS, allowMultiple: false });
     if (!file || isBusy(stepRef)) return;
     setStep({ kind: 'progress', message: `Reading “${file.name}”…` });
     try {

@@ -210,6 +210,6 @@ describe('the real command line', () => {
     const bin = fileURLToPath(new URL('../../../cli/bin/marginalia.mjs', import.meta.url));
     const result = spawnSync(process.execPath, [bin, 'info', TAGUETTE], { encoding: 'utf8' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^marginalia info: .*The file is not a zip archive, so it cannot be a \.qdpx project\.\n$/);
+    expect(result.stderr).toMatch(/^marginalia info: .*The file is a REFI-QDA codebook \(\.qdc\), not a project \(\.qdpx or \.qde\)\.\n$/);
   });
 });

@@ -240,6 +240,17 @@ describe('importProjectBundle', () => {
     await expect(importProjectBundle(db, broken)).rejects.toThrow(/refers to a code .* that the project does not contain/);
     expect(await snapshot()).toEqual(before);
   });
+
+  it('refuses a bundle with a coding that covers no text, writing nothing (the check writeQdpx makes)', async () => {
+    const before = await snapshot();
+    const { bundle } = readQdpx(sample(NVIVO));
+    const first = bundle.segments[0]!;
+    const broken = { ...bundle, segments: [{ ...first, end: first.start }, ...bundle.segments.slice(1)] };
+    const sentence = `A coding in “videos_selection” covers no text ([${first.start}, ${first.start})).`;
+    await expect(importProjectBundle(db, broken)).rejects.toThrow(sentence);
+    expect(() => writeQdpx(broken)).toThrow(sentence);
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 describe('mergeCodebookIntoProject', () => {

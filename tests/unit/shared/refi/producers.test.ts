@@ -54,9 +54,13 @@ describe('offsets per producer', () => {
     const { texts, report, bundle } = segmentTexts(buildQdpx(files));
     expect(texts).toEqual(quotes);
     expect(bundle.documents[0]!.text).toBe(text.replace(/\r\n/g, '\n'));
-    expect(report.adjusted.find((i) => i.kind === 'offsets.convention')!.message).toBe(
-      "Offsets were read as Unicode code points, CRLF counted as one (the convention of ATLAS.ti 23.2.3) and converted to Marginalia's offsets.",
-    );
+    expect(report.adjusted.find((i) => i.kind === 'offsets.convention')).toEqual({
+      kind: 'offsets.convention',
+      message: 'Selection positions were converted from ATLAS.ti\'s counting, so 2 codings land on the same words as in ATLAS.ti.',
+      detail: "Offsets were read as Unicode code points, CRLF counted as one (the convention of ATLAS.ti 23.2.3) and converted to Marginalia's offsets.",
+      count: 1,
+      examples: [],
+    });
     expect(kinds(report, 'adjusted')).toContain('qde.name');
     expect(report.warnings).toEqual([]);
   });
@@ -75,11 +79,20 @@ describe('offsets per producer', () => {
 
   it('trusts the quotes over the producer’s name when they disagree, and says so', () => {
     const quotes = ['the quote here', 'the final words.', 'Second'];
+    const { texts, report } = segmentTexts(buildQdpx(project('NVivo 14', text, quotes.map((q) => ({ ...positions(text, q, 'codePointsCrlfOne'), name: q })))));
+    expect(texts).toEqual(quotes);
+    const line = report.adjusted.find((i) => i.kind === 'offsets.detected')!;
+    expect(line.message).toBe('Selection positions were read the way their quoted words fit, not the way NVivo usually counts, so 3 codings land on the words they quote.');
+    expect(line.detail).toBe(
+      'Offsets were read as Unicode code points, CRLF counted as one, because the quoted text of 3 of 3 checked selections matched that way (the usual convention of NVivo 14 is UTF-16 code units, CRLF counted as two).',
+    );
+  });
+
+  it('says nothing about positions when the quotes show the file counts as the specification does', () => {
+    const quotes = ['the quote here', 'the final words.', 'Second'];
     const { texts, report } = segmentTexts(buildQdpx(project('NVivo 14', text, quotes.map((q) => ({ ...positions(text, q, 'codePoints'), name: q })))));
     expect(texts).toEqual(quotes);
-    expect(report.adjusted.find((i) => i.kind === 'offsets.detected')!.message).toBe(
-      'Offsets were read as Unicode code points, CRLF counted as two, because the quoted text of 3 of 3 checked selections matched that way (the usual convention of NVivo 14 is UTF-16 code units, CRLF counted as two).',
-    );
+    expect(kinds(report, 'adjusted').filter((k) => k.startsWith('offsets.'))).toEqual([]);
   });
 
   it('checks truncated quotes (ATLAS.ti ends long names with …) and collapsed whitespace', () => {

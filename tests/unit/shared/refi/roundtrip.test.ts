@@ -78,7 +78,7 @@ describe('writeQdpx', () => {
     const broken = smallBundle();
     broken.segments[0] = { ...broken.segments[0]!, codeId: 'a0000000-0000-4000-8000-000000000009' as never };
     expect(() => writeQdpx(broken)).toThrow(ExchangeError);
-    expect(() => writeQdpx(broken)).toThrow('The segment e0000000-0000-4000-8000-000000000001 is coded with a code (a0000000-0000-4000-8000-000000000009) that the project does not contain.');
+    expect(() => writeQdpx(broken)).toThrow(/^A coding in “.+” refers to a code \(a0000000-0000-4000-8000-000000000009\) that the project does not contain\.$/);
   });
 });
 

@@ -24,7 +24,7 @@ const PROJECT = (body: string, origin = 'Test') => `<?xml version="1.0" encoding
 
 describe('refusing what is not a project', () => {
   it('refuses bytes that are not a zip', () => {
-    expect(refusal(() => readQdpx(strToU8('<Project/>')))).toBe('The file is not a zip archive, so it cannot be a .qdpx project.');
+    expect(refusal(() => readQdpx(strToU8('Project notes, typed by hand')))).toBe('The file is not a zip archive, so it cannot be a .qdpx project.');
     expect(refusal(() => readQdpx(new Uint8Array(0)))).toBe('The file is not a zip archive, so it cannot be a .qdpx project.');
   });
 

@@ -141,6 +141,20 @@ describe('quick keys', () => {
       .poll(() => page.evaluate(() => [...document.querySelectorAll('[role="tree"] [role="treeitem"]')].slice(0, 3).map((row) => row.getAttribute('aria-label'))))
       .toEqual(['Framing', 'Sex work as labour', 'Child protection']);
     expect(await shownKeys(page)).toEqual(moved);
+    // Drag: Sensationalism dropped on the top edge of Sex work as labour goes before it.
+    await treeItem(page, 'Sensationalism').dragTo(treeItem(page, 'Sex work as labour'), { targetPosition: { x: 40, y: 2 } });
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('[role="tree"] [role="treeitem"]')].slice(0, 4).map((row) => row.getAttribute('aria-label'))))
+      .toEqual(['Framing', 'Sensationalism', 'Sex work as labour', 'Child protection']);
+    expect(await shownKeys(page)).toEqual(moved);
+    // Rename (F2): the key stays with the code.
+    await treeItem(page, 'Sensationalism').focus();
+    await page.keyboard.press('F2');
+    await page.getByLabel('New name for Sensationalism').fill('Sensational coverage');
+    await page.keyboard.press('Enter');
+    moved['Sensational coverage'] = moved['Sensationalism']!;
+    delete moved['Sensationalism'];
+    await expect.poll(() => shownKeys(page)).toEqual(moved);
 
     // Free key 3, then a new code takes it (the lowest free key); the others stay.
     await treeItem(page, 'Anti-capitalist critique').click();

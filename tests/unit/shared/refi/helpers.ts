@@ -295,6 +295,11 @@ export const bundleArbitrary: fc.Arbitrary<ProjectBundle> = fc
     return { project: { id: projectId, name: r.projectName, description: r.projectDescription, createdAt: r.created, modifiedAt: r.created }, coders, codes, documents, segments, memos, sets };
   });
 
+/** Codes without their quick keys: what a codebook file (.qdc, CSV) carries, having no place for them. */
+export function withoutQuickKeys(codes: readonly Code[]): Code[] {
+  return codes.map(({ quickKey: _key, ...code }) => code);
+}
+
 /** A bundle in a canonical order, for comparing an import with what was exported. */
 export function canonical(bundle: ProjectBundle): ProjectBundle {
   const byId = <T extends { id: string }>(items: readonly T[]) => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -7,12 +7,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Code, ProjectBundle } from '../../../../shared/model/index.ts';
+import type { ProjectBundle } from '../../../../shared/model/index.ts';
 import { ExchangeError, readQdc, readQdpx, writeProjectXml, writeQdc, writeQdpx, type RawDeflateCodec } from '../../../../shared/refi/index.ts';
 import { openZip } from '../../../../shared/refi/zip.ts';
-import { PROJECT_ID, bundleArbitrary, buildQdpx, canonical, qdeOf, smallBundle, xmllint } from './helpers.ts';
-
-const withoutQuickKeys = (codes: readonly Code[]): Code[] => codes.map(({ quickKey: _key, ...code }) => code);
+import { PROJECT_ID, bundleArbitrary, buildQdpx, canonical, qdeOf, smallBundle, withoutQuickKeys, xmllint } from './helpers.ts';
 
 describe('writeQdpx', () => {
   const bundle = smallBundle();

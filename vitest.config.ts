@@ -24,6 +24,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // The browser, not the assertion, sets the pace: on a loaded 2-core machine a live
+          // query can take seconds to repaint, so polls wait up to 10 s for the state they assert.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -13,6 +13,7 @@ import { exposeForTests } from '../platform/testHooks.ts';
 import { createDemoProject } from '../features/projects/demoProject.ts';
 import { CoderSetup } from '../features/coders/CoderSetup.tsx';
 import { Workbench } from './Workbench.tsx';
+import { errorMessage } from '../../shared/common/errors.ts';
 
 const db = new MarginaliaDatabase();
 // For the end-to-end tests and the benchmark, which inspect what was stored (test builds only).
@@ -47,7 +48,7 @@ export function App() {
   // First run: the demo project, so there is something to read and code straight away.
   useEffect(() => {
     if (!session || session.hasProjects || demoCreation) return;
-    demoCreation = createDemoProject(db).catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)));
+    demoCreation = createDemoProject(db).catch((error: unknown) => setStartupError(errorMessage(error)));
   }, [session]);
 
   if (startupError) return <div className="startup-message" role="alert">Marginalia could not start: {startupError}</div>;

@@ -35,6 +35,7 @@ import { useCodingActions } from '../features/coding/useCodingActions.ts';
 import { useOpenDocument, useProjectData } from './useWorkbenchData.ts';
 import { WorkspaceContext, type Workspace } from '../ui/workspace.tsx';
 import './workbench.css';
+import { errorMessage } from '../../shared/common/errors.ts';
 
 interface WorkbenchProps {
   db: MarginaliaDatabase;
@@ -92,7 +93,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         await action();
         if (success) notify(success);
       } catch (error) {
-        notify(error instanceof Error ? error.message : String(error), 'error');
+        notify(errorMessage(error), 'error');
       }
     },
     [notify],

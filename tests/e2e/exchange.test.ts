@@ -136,12 +136,13 @@ describe('import', () => {
     await screenshot(page, 'exchange-import-project');
     await dialog.getByRole('button', { name: 'Import as new project' }).click();
 
+    // The confirmation is information, which fades after a few seconds: look for it first.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.project-button').textContent()).toContain(expected.project.name);
     await expect.poll(() => page.locator('.document-item').count()).toBe(expected.documents.length);
     const names = await documentNames();
     for (const document of expected.documents) expect(names.some((name) => name.includes(document.name))).toBe(true);
     expect(await projectCount()).toBe(2);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count()).toBeGreaterThan(0);
   });
 
   it('refuses a file that is not a zip with one sentence, and adds no project', async () => {

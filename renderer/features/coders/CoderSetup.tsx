@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { CODER_COLORS } from './coderColors.ts';
 import { useCreateFirstCoder } from './useCoders.ts';
+import { errorMessage } from '../../../shared/common/errors.ts';
 
 export function CoderSetup({ db, firstRun }: { db: MarginaliaDatabase; firstRun: boolean }) {
   const [name, setName] = useState('');
@@ -16,7 +17,7 @@ export function CoderSetup({ db, firstRun }: { db: MarginaliaDatabase; firstRun:
         aria-labelledby="coder-setup-title"
         onSubmit={(event) => {
           event.preventDefault();
-          createCoder(name, color).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+          createCoder(name, color).catch((e: unknown) => setError(errorMessage(e)));
         }}
       >
         <h1 id="coder-setup-title">{firstRun ? 'Welcome to Marginalia' : 'Who is coding?'}</h1>

@@ -18,6 +18,7 @@ import { applyCode, applyNewCode, applyNewNamedCode, changeSegmentCode, removeSe
 import type { HighlightPainter } from '../../editor/highlightPainter.ts';
 import { signalForTests } from '../../platform/testHooks.ts';
 import type { NoticeAction, NoticeKind, TextSelection } from '../../ui/workspace.tsx';
+import { errorMessage } from '../../../shared/common/errors.ts';
 
 export interface CodingContext {
   db: MarginaliaDatabase;
@@ -32,10 +33,6 @@ export interface CodingContext {
   segments: readonly Segment[] | undefined;
   codes: readonly Code[] | undefined;
   painterRef: { current: HighlightPainter | null };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The quote a notice shows: one line, short. */
@@ -82,7 +79,7 @@ export function useCodingActions(context: CodingContext) {
             const undone = await undoLastAction(db, project.id);
             if (undone) notify(`Undid: ${undone}`);
           } catch (error) {
-            notify(messageOf(error), 'error');
+            notify(errorMessage(error), 'error');
           }
         })();
       },
@@ -101,7 +98,7 @@ export function useCodingActions(context: CodingContext) {
         latest.current.painterRef.current?.markJustCoded(range.start, range.end);
         notify(`Coded “${shortQuote(text ?? '', range.start, range.end)}” ${describe(segment)}`, 'info', await undoButton());
       } catch (error) {
-        notify(messageOf(error), 'error');
+        notify(errorMessage(error), 'error');
       }
     },
     [release, undoButton],
@@ -159,7 +156,7 @@ export function useCodingActions(context: CodingContext) {
           await changeSegmentCode(db, segmentId, codeId);
           notify('Coding recoded.', 'info', await undoButton());
         } catch (error) {
-          notify(messageOf(error), 'error');
+          notify(errorMessage(error), 'error');
         }
       },
 
@@ -167,7 +164,7 @@ export function useCodingActions(context: CodingContext) {
         try {
           await resizeSegment(db, segmentId, start, end);
         } catch (error) {
-          latest.current.notify(messageOf(error), 'error');
+          latest.current.notify(errorMessage(error), 'error');
         }
       },
 
@@ -177,7 +174,7 @@ export function useCodingActions(context: CodingContext) {
           await removeSegment(db, segmentId);
           notify('Coding removed.', 'info', await undoButton());
         } catch (error) {
-          notify(messageOf(error), 'error');
+          notify(errorMessage(error), 'error');
         }
       },
     }),

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentId } from '../../../shared/model/index.ts';
 import { useDocumentActions } from './useDocuments.ts';
+import { errorMessage } from '../../../shared/common/errors.ts';
 
 interface PasteDocumentDialogProps {
   onClose(): void;
@@ -26,7 +27,7 @@ export function PasteDocumentDialog({ onClose, onCreated }: PasteDocumentDialogP
             await pasteText(text, name);
             ref.current?.close();
           } catch (e) {
-            setError(e instanceof Error ? e.message : String(e));
+            setError(errorMessage(e));
           }
         }}
       >

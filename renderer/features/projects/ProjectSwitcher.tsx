@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../ui/ModalDialog.tsx';
 import { useMenuCommand } from '../../ui/menuCommands.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
 import { useProjectActions, useProjects } from './useProjects.ts';
+import { errorMessage } from '../../../shared/common/errors.ts';
 
 type NameDialog = { kind: 'new' } | { kind: 'rename' } | null;
 
@@ -113,7 +114,7 @@ function ProjectNameDialog(props: { title: string; initial: string; confirmLabel
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          props.onSubmit(name).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+          props.onSubmit(name).catch((e: unknown) => setError(errorMessage(e)));
         }}
       >
         <h2 id="project-name-title">{props.title}</h2>

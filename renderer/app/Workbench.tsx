@@ -21,7 +21,7 @@ import { DocumentList } from '../features/documents/DocumentList.tsx';
 import { DocumentDropZone, NoDocuments } from '../features/documents/DocumentImport.tsx';
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher.tsx';
 import { CoderSwitcher } from '../features/coders/CoderSwitcher.tsx';
-import { useExchange } from '../features/exchange/useExchange.tsx';
+import { ExchangeCommands } from '../features/exchange/useExchange.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useNotices } from '../ui/notices.ts';
@@ -118,7 +118,6 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   }, [db]);
 
   const panels = usePanelWidths(db);
-  const { exportCodebook, exportProject, importCodebook, importProject, dialogs: exchangeDialogs } = useExchange({ db, bridge, project, notify });
 
   const onMenuCommand = useCallback(
     (command: MenuCommand) => {
@@ -157,21 +156,10 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         case 'help:about':
           void bridge.appInfo().then((info) => notify(`${info.name} ${info.version} (${info.host}). Your data stays on this computer.`));
           break;
-        case 'file:import-codebook':
-          void importCodebook();
-          break;
-        case 'file:import-project':
-          void importProject();
-          break;
-        case 'file:export-codebook':
-          exportCodebook();
-          break;
-        case 'file:export-project':
-          void exportProject();
-          break;
+        // The File menu's exchange commands are answered by ExchangeCommands (useMenuCommand).
       }
     },
-    [undo, redo, toggleMargin, bridge, notify, importCodebook, importProject, exportCodebook, exportProject],
+    [undo, redo, toggleMargin, bridge, notify],
   );
 
   useEffect(() => bridge.onMenuCommand(onMenuCommand), [bridge, onMenuCommand]);
@@ -332,7 +320,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         }}
       />
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-      {exchangeDialogs}
+      <ExchangeCommands />
     </WorkspaceContext.Provider>
   );
 }

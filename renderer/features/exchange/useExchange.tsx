@@ -16,17 +16,17 @@
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { MarginaliaBridge } from '../../../shared/bridge.ts';
-import type { Project, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
+import type { ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
 import { codebookFromBundle, type QuotesPerCode } from '../../../shared/codebook/index.ts';
 import { errorMessage } from '../../../shared/common/errors.ts';
 import { exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import { readQdpxAsync, writeQdpxAsync, type ImportReport } from '../../../shared/refi/index.ts';
-import type { MarginaliaDatabase } from '../../db/database.ts';
 import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
-import type { NoticeKind } from '../../ui/workspace.tsx';
 import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
 import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, PROJECT_IMPORT_FILTERS, baseName, codebookSaveTarget, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
 import { streamCodec } from './streamCodec.ts';
+import { useMenuCommand } from '../../ui/menuCommands.ts';
+import { useWorkspace } from '../../ui/workspace.tsx';
 import './exchange.css';
 
 /** Where the exchange flow is; one dialog per step. */
@@ -65,13 +65,6 @@ const handover = {
   get: () => handover.value,
 };
 
-export interface UseExchangeOptions {
-  db: MarginaliaDatabase;
-  bridge: MarginaliaBridge;
-  project: Project;
-  notify(message: string, kind?: NoticeKind): void;
-}
-
 export interface Exchange {
   /** Asks for a format, then saves the codebook (.qdc, .csv, .md or .docx). */
   exportCodebook(): void;
@@ -86,15 +79,11 @@ export interface Exchange {
 }
 
 /**
- * The exchange commands of one project's workbench. The four functions are stable; call them
- * from the menu handler and render `dialogs`.
- *
- * @example
- * const exchange = useExchange({ db, bridge, project, notify });
- * // case 'file:export-project': void exchange.exportProject(); break;
- * // …and somewhere in the JSX: {exchange.dialogs}
+ * The exchange commands of one project's workbench, for the workspace's project. The four
+ * functions are stable; `ExchangeCommands` binds them to the File menu and renders `dialogs`.
  */
-export function useExchange({ db, bridge, project, notify }: UseExchangeOptions): Exchange {
+export function useExchange(): Exchange {
+  const { db, bridge, project, notify } = useWorkspace();
   const [step, setStepState] = useState<Step>(IDLE);
   // The step as of now (not as of the last render), so a second command cannot start mid-flow.
   const stepRef = useRef<Step>(IDLE);
@@ -267,4 +256,17 @@ export function useExchange({ db, bridge, project, notify }: UseExchangeOptions)
   }
 
   return { exportCodebook, exportProject, importCodebook, importProject, dialogs };
+}
+
+/**
+ * The File menu's exchange commands (import and export of codebooks and projects), answered
+ * here rather than by the shell, and the dialogs they open. Render once inside the workspace.
+ */
+export function ExchangeCommands() {
+  const exchange = useExchange();
+  useMenuCommand('file:import-codebook', () => void exchange.importCodebook());
+  useMenuCommand('file:import-project', () => void exchange.importProject());
+  useMenuCommand('file:export-codebook', () => exchange.exportCodebook());
+  useMenuCommand('file:export-project', () => void exchange.exportProject());
+  return <>{exchange.dialogs}</>;
 }

@@ -5,9 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Coder, CoderId, Project, ProjectId } from '../../shared/model/index.ts';
 import { MarginaliaDatabase } from '../db/database.ts';
-import { readSetting } from '../db/settingsRepository.ts';
+import { readSession } from '../db/sessionRepository.ts';
 import { bridge } from '../platform/bridge.ts';
 import { exposeForTests } from '../platform/testHooks.ts';
 import { createDemoProject } from '../features/projects/demoProject.ts';
@@ -19,30 +18,11 @@ const db = new MarginaliaDatabase();
 // For the end-to-end tests and the benchmark, which inspect what was stored (test builds only).
 exposeForTests('marginaliaDb', db);
 
-interface Session {
-  project: Project | undefined;
-  coder: Coder | undefined;
-  hasCoders: boolean;
-  hasProjects: boolean;
-}
-
-async function readSession(): Promise<Session> {
-  const [projectId, coderId, projectCount, coderCount] = await Promise.all([
-    readSetting<ProjectId>(db, 'currentProjectId'),
-    readSetting<CoderId>(db, 'currentCoderId'),
-    db.projects.count(),
-    db.coders.count(),
-  ]);
-  const project = (projectId && (await db.projects.get(projectId))) || (await db.projects.orderBy('name').first());
-  const coder = (coderId && (await db.coders.get(coderId))) || (await db.coders.orderBy('name').first());
-  return { project, coder, hasCoders: coderCount > 0, hasProjects: projectCount > 0 };
-}
-
 /** The first-run demo project, created at most once per page (effects may run twice). */
 let demoCreation: Promise<unknown> | null = null;
 
 export function App() {
-  const session = useLiveQuery(readSession, []);
+  const session = useLiveQuery(() => readSession(db), []);
   const [startupError, setStartupError] = useState<string | null>(null);
 
   // First run: the demo project, so there is something to read and code straight away.

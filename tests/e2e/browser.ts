@@ -33,6 +33,17 @@ export async function newPage(browser: Browser, viewport = { width: 1440, height
   return { context, page };
 }
 
+/**
+ * Opens the app on a fresh profile as a new researcher does: names the coder, starts, and waits
+ * until the demo project's first document is on screen.
+ */
+export async function completeFirstRun(page: Page, baseUrl: string, name = 'Ana Ruiz'): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Start coding' }).click();
+  await page.waitForSelector('[data-testid="document-text"] p');
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}${name}.png`;

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readQdpx } from '../../shared/refi/index.ts';
-import { launchChromium, newPage, screenshot } from './browser.ts';
+import { launchChromium, newPage, screenshot, completeFirstRun } from './browser.ts';
 
 /** ../shared/refi-qda beside the repository: the real samples and the published XSDs. */
 const REFI_DIR = new URL('../../../shared/refi-qda/', import.meta.url);
@@ -45,10 +45,7 @@ afterEach(async () => {
 
 async function firstRun(viewport?: { width: number; height: number }) {
   ({ context, page } = await newPage(browser, viewport));
-  await page.goto(baseUrl);
-  await page.getByLabel('Your name').fill('Ana Ruiz');
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await page.waitForSelector('[data-testid="document-text"] p');
+  await completeFirstRun(page, baseUrl);
 }
 
 /** File menu → `item`, as a researcher clicks it in the web menu bar. */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot } from './browser.ts';
+import { launchChromium, newPage, screenshot, completeFirstRun } from './browser.ts';
 
 const REFI_DIR = new URL('../../../shared/refi-qda/', import.meta.url);
 const samplePath = (name: string) => fileURLToPath(new URL(`samples/${name}`, REFI_DIR));
@@ -39,10 +39,7 @@ afterEach(async () => {
 
 async function firstRun() {
   ({ context, page } = await newPage(browser));
-  await page.goto(baseUrl);
-  await page.getByLabel('Your name').fill('Ana Ruiz');
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await page.waitForSelector('[data-testid="document-text"] p');
+  await completeFirstRun(page, baseUrl);
 }
 
 async function fileMenu(item: string) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
+import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot, completeFirstRun } from './browser.ts';
 
 /** Four passages of the first demo document that do not overlap, in reading order. */
 const PASSAGES = [
@@ -41,10 +41,7 @@ afterEach(async () => {
 
 async function firstRun() {
   ({ context, page } = await newPage(browser));
-  await page.goto(baseUrl);
-  await page.getByLabel('Your name').fill('Ana Ruiz');
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await page.waitForSelector('[data-testid="document-text"] p');
+  await completeFirstRun(page, baseUrl);
 }
 
 /** Codes each passage with quick key 1 (Framing › Child protection) and waits for every write. */

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
-import { dragSelect, launchChromium, newPage, screenshot } from './browser.ts';
+import { dragSelect, launchChromium, newPage, screenshot, completeFirstRun } from './browser.ts';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -33,10 +33,7 @@ const DEMO_KEYS: Record<string, string> = {
 };
 
 async function firstRun(page: Page) {
-  await page.goto(baseUrl);
-  await page.getByLabel('Your name').fill('Ana Ruiz');
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await page.waitForSelector('[data-testid="document-text"] p');
+  await completeFirstRun(page, baseUrl);
   await expect.poll(() => page.locator('[role="tree"] .code-key').count()).toBe(9);
 }
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
+import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot, completeFirstRun } from './browser.ts';
 
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -27,10 +27,7 @@ afterEach(async () => {
 
 async function firstRun() {
   ({ context, page } = await newPage(browser));
-  await page.goto(baseUrl);
-  await page.getByLabel('Your name').fill('Ana Ruiz');
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await page.waitForSelector('[data-testid="document-text"] p');
+  await completeFirstRun(page, baseUrl);
   await expect.poll(() => page.locator('[role="tree"] [role="treeitem"]').count()).toBeGreaterThan(0);
 }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
-import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
+import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot, completeFirstRun } from './browser.ts';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -19,10 +19,7 @@ afterAll(async () => {
 });
 
 async function firstRun(page: Page, name = 'Ana Ruiz') {
-  await page.goto(baseUrl);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await page.waitForSelector('[data-testid="document-text"] p');
+  await completeFirstRun(page, baseUrl, name);
 }
 
 function treeItem(page: Page, name: string) {

@@ -99,7 +99,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
     [notify],
   );
 
-  const coding = useCodingActions({ db, project, coder, notify, passage, clearPassage, text, segments, codes, painterRef });
+  const coding = useCodingActions({ db, project, coder, notify, documentId, passage, clearPassage, text, segments, codes, painterRef });
 
   const undo = useCallback(async () => {
     const label = await undoLastAction(db, project.id);
@@ -169,11 +169,11 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   // Shortcuts that work anywhere outside text fields. The listener is registered once and reads
   // the latest state through a ref, so a key pressed right after a selection never sees a stale one.
   const numbered = useMemo(() => quickKeyCodes(codes ?? []), [codes]);
-  const latest = useRef({ numbered, coding, passage, undo, redo });
-  latest.current = { numbered, coding, passage, undo, redo };
+  const latest = useRef({ numbered, coding, undo, redo });
+  latest.current = { numbered, coding, undo, redo };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const { numbered, coding, passage, undo, redo } = latest.current;
+      const { numbered, coding, undo, redo } = latest.current;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (mod && key === 'z' && !isTypingTarget(event.target)) {
@@ -196,7 +196,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       if (mod || event.altKey) return;
       if (/^[1-9]$/.test(event.key) && (event.target as HTMLElement | null)?.closest?.('[role="tree"]') == null) {
         const code = numbered.get(Number(event.key));
-        if (code && passage) {
+        if (code && coding.hasPassage()) {
           event.preventDefault();
           void coding.applyToPassage(code.id);
         }

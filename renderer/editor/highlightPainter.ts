@@ -12,7 +12,7 @@
  * before it showed; with the few hundred near the screen it costs a frame.
  */
 import type { Code, CodeId, Segment, SegmentId } from '../../shared/model/index.ts';
-import { domRange, type RenderedDocument } from './domOffsets.ts';
+import { domRange, selectionOffsets, type RenderedDocument } from './domOffsets.ts';
 
 /** `#rrggbb` → `rgb(r g b / alpha)`. */
 export function translucent(hex: string, alpha: number): string {
@@ -105,6 +105,16 @@ export class HighlightPainter {
       if (this.visible === null || this.visible.has(codeId)) CSS.highlights.set(name, highlight);
       else CSS.highlights.delete(name);
     }
+  }
+
+  /**
+   * The browser's selection in this document, in document offsets, or null when there is none
+   * (collapsed, or outside the document). Read at the moment of coding: the reported selection
+   * reaches the workbench a frame later, so a key pressed right after a drag would see the last
+   * frame's passage.
+   */
+  liveSelection(): { start: number; end: number } | null {
+    return this.doc ? selectionOffsets(this.doc, document.getSelection()) : null;
   }
 
   /** Points the painter at a newly rendered document; forgets every Range of the old one. */

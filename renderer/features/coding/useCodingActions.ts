@@ -9,7 +9,7 @@
  * notice names what was coded with an Undo button for exactly that step.
  */
 import { useCallback, useMemo, useRef } from 'react';
-import type { Code, CodeId, Coder, Project, Segment, SegmentId } from '../../../shared/model/index.ts';
+import type { Code, CodeId, Coder, DocumentId, Project, Segment, SegmentId } from '../../../shared/model/index.ts';
 import { trimRangeToText } from '../../../shared/coding/segmentRanges.ts';
 import { truncateText } from '../../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
@@ -25,7 +25,8 @@ export interface CodingContext {
   project: Project;
   coder: Coder;
   notify(message: string, kind?: NoticeKind, action?: NoticeAction): void;
-  /** The kept passage (usePassage) and how to let it go. */
+  /** The open document, and the kept passage (usePassage) and how to let it go. */
+  documentId: DocumentId | null;
   passage: TextSelection | null;
   clearPassage(): void;
   /** The open document's text and segments, and the project's codes. */
@@ -47,12 +48,19 @@ export function useCodingActions(context: CodingContext) {
   latest.current = context;
   const { db, project } = context;
 
-  /** The kept passage without its surrounding spaces, or null. */
+  /**
+   * The passage to code, without its surrounding spaces, or null: the browser's selection in the
+   * document when there is one (it is the passage at this moment; the kept state follows it a
+   * frame later), else the kept passage (focus moved to the picker, the codebook or a menu).
+   */
   const target = useCallback((): TextSelection | null => {
-    const { passage, text } = latest.current;
-    if (!passage || text == null) return null;
-    const trimmed = trimRangeToText(text, passage.start, passage.end);
-    return trimmed && { documentId: passage.documentId, ...trimmed };
+    const { passage, text, documentId, painterRef } = latest.current;
+    if (text == null) return null;
+    const live = documentId ? painterRef.current?.liveSelection() : null;
+    const chosen = live && documentId ? { documentId, ...live } : passage;
+    if (!chosen) return null;
+    const trimmed = trimRangeToText(text, chosen.start, chosen.end);
+    return trimmed && { documentId: chosen.documentId, ...trimmed };
   }, []);
 
   /** Lets go of the passage at once, so a second click or key press cannot code it again. */
@@ -106,6 +114,10 @@ export function useCodingActions(context: CodingContext) {
 
   return useMemo(
     () => ({
+      /** True when there is a passage to code (a live selection or a kept passage). */
+      hasPassage(): boolean {
+        return target() !== null;
+      },
       /** Applies a code to the kept passage (clicking a code, keys 1–9, Enter in the codebook, the picker). */
       async applyToPassage(codeId: CodeId): Promise<void> {
         const { codes, segments, coder, notify, painterRef } = latest.current;

@@ -9,6 +9,19 @@ import globals from 'globals';
 const uiPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'electron', 'lexical', '@lexical/*'];
 const ioModules = ['fs', 'fs/*', 'node:*', 'path', 'child_process', 'os', 'http', 'https', 'net'];
 
+// Import patterns that several blocks need: a later block's no-restricted-imports replaces an
+// earlier one's for the same files, so each block lists the general patterns again.
+const sharedPurity = [
+  { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
+  { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
+  { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+];
+const rendererHost = [
+  { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
+  { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
+];
+const dexieOnlyInDb = { group: ['dexie'], importNames: ['default', 'Dexie', 'Table'], message: 'Dexie lives in renderer/db: call a repository through a hook.' };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
   js.configs.recommended,
@@ -25,9 +38,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
-          { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
-          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+          ...sharedPurity,
         ],
       }],
       'no-restricted-globals': ['error',
@@ -48,9 +59,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
-          { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
-          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+          ...sharedPurity,
           { group: ['**/codebook/**', '../codebook/*', '**/refi/**', '../refi/*', '**/exchange/**', '../exchange/*'], message: 'shared/common is the bottom of exchange: it imports no format folder.' },
         ],
       }],
@@ -61,9 +70,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
-          { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
-          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+          ...sharedPurity,
           { group: ['**/refi/**', '../refi/*', '**/exchange/**', '../exchange/*'], message: 'shared/codebook never imports shared/refi or shared/exchange: REFI-QDA builds on the codebook, not the reverse.' },
         ],
       }],
@@ -74,9 +81,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: uiPackages, message: 'shared/ is pure: no React, Dexie, Electron or Lexical.' },
-          { group: ioModules, message: 'shared/ does no I/O: take bytes or strings as arguments.' },
-          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing above it.' },
+          ...sharedPurity,
           { group: ['**/exchange/**', '../exchange/*'], message: 'shared/refi never imports shared/exchange, which sits above it.' },
         ],
       }],
@@ -92,8 +97,7 @@ export default tseslint.config(
       'react-hooks/refs': 'off',
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
-          { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
+          ...rendererHost,
         ],
       }],
     },
@@ -104,9 +108,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
-          { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
-          { group: ['dexie'], importNames: ['default', 'Dexie', 'Table'], message: 'Dexie lives in renderer/db: call a repository through a hook.' },
+          ...rendererHost,
+          dexieOnlyInDb,
         ],
       }],
     },
@@ -118,9 +121,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
-          { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
-          { group: ['dexie'], importNames: ['default', 'Dexie', 'Table'], message: 'Dexie lives in renderer/db: call a repository through a hook.' },
+          ...rendererHost,
+          dexieOnlyInDb,
           { group: ['**/app/*', '../app', '../../app'], message: 'features/ and ui/ never import the shell (renderer/app); shared UI goes in renderer/ui.' },
         ],
       }],
@@ -131,8 +133,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['electron', '**/electron/**'], message: 'The renderer talks to its host only through shared/bridge.ts.' },
-          { group: ['fs', 'node:*', 'child_process'], message: 'The renderer has no Node.' },
+          ...rendererHost,
           { group: ['**/app/*', '**/features/**'], message: 'db/ and editor/ are used by features and the shell, and never use them.' },
         ],
       }],

@@ -107,6 +107,9 @@ export class MarginaliaDatabase extends Dexie {
             }
           });
       });
+    // Memos are found by what they are attached to (`target.id`: a document, code or segment id,
+    // or the document of a passage) and listed by kind; no row changes.
+    this.version(3).stores({ memos: 'id, projectId, target.id, [projectId+target.kind]' });
   }
 }
 

@@ -117,6 +117,8 @@ export async function importProjectBundle(db: MarginaliaDatabase, bundle: Projec
           return { kind: 'code', id: codeId(target.id) };
         case 'segment':
           return { kind: 'segment', id: segmentIds.get(target.id)! };
+        case 'passage':
+          return { kind: 'passage', id: documentId(target.id), start: target.start, end: target.end };
       }
     };
     const memos: Memo[] = bundle.memos.map((m) => ({ ...m, id: memoIds.get(m.id)!, projectId: project.id, target: mapTarget(m.target), coderId: m.coderId === null ? null : coderId(m.coderId) }));

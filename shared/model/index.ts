@@ -96,12 +96,20 @@ export interface Segment {
   createdAt: Timestamp;
 }
 
-/** What a memo is written about. */
+/**
+ * What a memo is written about. A `passage` is text nobody coded: a comment on `[start, end)` of
+ * document `id` (UTF-16 units, as a Segment), which REFI-QDA writes as a PlainTextSelection that
+ * carries a NoteRef and no Coding.
+ */
 export type MemoTarget =
   | { kind: 'project' }
   | { kind: 'document'; id: DocumentId }
   | { kind: 'code'; id: CodeId }
-  | { kind: 'segment'; id: SegmentId };
+  | { kind: 'segment'; id: SegmentId }
+  | { kind: 'passage'; id: DocumentId; start: number; end: number };
+
+/** The kinds of thing a memo can be attached to. */
+export type MemoTargetKind = MemoTarget['kind'];
 
 export interface Memo {
   id: MemoId;

@@ -43,9 +43,13 @@ export type MenuCommand =
   | 'file:import-project'
   | 'file:export-codebook'
   | 'file:export-project'
+  | 'file:export-memos'
+  | 'file:project-memo'
   | 'edit:undo'
   | 'edit:redo'
   | 'edit:apply-code'
+  | 'edit:add-memo'
+  | 'view:memos'
   | 'view:toggle-margin'
   | 'view:focus-codebook'
   | 'view:focus-documents'
@@ -60,9 +64,13 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'file:import-project',
   'file:export-codebook',
   'file:export-project',
+  'file:export-memos',
+  'file:project-memo',
   'edit:undo',
   'edit:redo',
   'edit:apply-code',
+  'edit:add-memo',
+  'view:memos',
   'view:toggle-margin',
   'view:focus-codebook',
   'view:focus-documents',

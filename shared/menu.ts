@@ -67,6 +67,9 @@ export const MENUS: readonly MenuSpec[] = [
       separator,
       item('file:export-codebook', 'Export codebook…'),
       item('file:export-project', 'Export project…', { accelerator: 'CmdOrCtrl+Shift+E' }),
+      item('file:export-memos', 'Export memo report…'),
+      separator,
+      item('file:project-memo', 'Write project memo…'),
     ],
   },
   {
@@ -81,6 +84,7 @@ export const MENUS: readonly MenuSpec[] = [
       native('selectAll'),
       separator,
       item('edit:apply-code', 'Apply code to selection…', { accelerator: 'CmdOrCtrl+K', isKeyHandledByWorkbench: true }),
+      item('edit:add-memo', 'Add memo to selection', { accelerator: 'CmdOrCtrl+M' }),
     ],
   },
   {
@@ -89,6 +93,7 @@ export const MENUS: readonly MenuSpec[] = [
       item('view:focus-documents', 'Go to documents', { accelerator: 'CmdOrCtrl+1' }),
       item('view:focus-codebook', 'Go to codebook', { accelerator: 'CmdOrCtrl+2' }),
       item('view:toggle-margin', 'Show or hide coding stripes', { accelerator: 'CmdOrCtrl+\\' }),
+      item('view:memos', 'Memos', { accelerator: 'CmdOrCtrl+Shift+M', webAccelerator: 'Alt+Shift+M' }),
       separator,
       native('resetZoom'),
       native('zoomIn'),

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MarginaliaBridge, MenuCommand } from '../../shared/bridge.ts';
-import type { CodeId, Coder, DocumentId, Project, SegmentId } from '../../shared/model/index.ts';
+import type { CodeId, Coder, DocumentId, MemoId, MemoTarget, Project, SegmentId } from '../../shared/model/index.ts';
 import { truncateText } from '../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from '../db/database.ts';
 import { redoLastUndone, undoLastAction } from '../db/history.ts';
@@ -22,6 +22,9 @@ import { DocumentDropZone, NoDocuments } from '../features/documents/DocumentImp
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher.tsx';
 import { CoderSwitcher } from '../features/coders/CoderSwitcher.tsx';
 import { ExchangeCommands } from '../features/exchange/useExchange.tsx';
+import { createMemo } from '../db/memoRepository.ts';
+import { MemoManager } from '../features/memos/MemoManager.tsx';
+import { MemoPane } from '../features/memos/MemoPane.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useNotices } from '../ui/notices.ts';
@@ -74,6 +77,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const [picker, setPicker] = useState<PickerMode>(null);
   const [showMargin, setShowMargin] = useState(true);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [openMemoId, setOpenMemoId] = useState<MemoId | null>(null);
+  const [isMemoManagerOpen, setMemoManagerOpen] = useState(false);
   const painterRef = useRef<HighlightPainter | null>(null);
   const { text, segments } = useOpenDocument(db, documentId);
 
@@ -97,6 +102,15 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       }
     },
     [notify],
+  );
+
+  const writeMemo = useCallback(
+    (target: MemoTarget) =>
+      run(async () => {
+        const memo = await createMemo(db, project.id, target, coder.id);
+        setOpenMemoId(memo.id);
+      }),
+    [db, project.id, coder.id, run],
   );
 
   const coding = useCodingActions({ db, project, coder, notify, documentId, passage, clearPassage, text, segments, codes, painterRef });
@@ -150,6 +164,16 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
             document.querySelector<HTMLElement>('.document-list .document-item, .document-list button')
           )?.focus();
           break;
+        case 'edit:add-memo':
+          if (passage) void writeMemo({ kind: 'passage', id: passage.documentId, start: passage.start, end: passage.end });
+          else notify('Select a passage in the document first.');
+          break;
+        case 'file:project-memo':
+          void writeMemo({ kind: 'project' });
+          break;
+        case 'view:memos':
+          setMemoManagerOpen(true);
+          break;
         case 'help:shortcuts':
           setShortcutsOpen(true);
           break;
@@ -159,7 +183,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         // The File menu's exchange commands are answered by ExchangeCommands (useMenuCommand).
       }
     },
-    [undo, redo, toggleMargin, bridge, notify],
+    [undo, redo, toggleMargin, bridge, notify, passage, writeMemo],
   );
 
   useEffect(() => bridge.onMenuCommand(onMenuCommand), [bridge, onMenuCommand]);
@@ -222,8 +246,10 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       setVisibleCodeIds,
       selectedCodeId,
       selectCode,
+      openMemo: setOpenMemoId,
+      writeMemo,
     }),
-    [db, bridge, project, coder, notify, run, passage, coding, visibleCodeIds, setVisibleCodeIds, selectedCodeId],
+    [db, bridge, project, coder, notify, run, passage, coding, visibleCodeIds, setVisibleCodeIds, selectedCodeId, writeMemo],
   );
 
   const openDocument = documents?.find((d) => d.id === documentId);
@@ -282,6 +308,16 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
               )}
             </div>
           )}
+          {openMemoId && (
+            <MemoPane
+              key={openMemoId}
+              memoId={openMemoId}
+              onClose={() => setOpenMemoId(null)}
+              quotablePassage={() => (passage && openDocument && text != null ? { documentId: passage.documentId, documentName: openDocument.name, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) } : null)}
+              onOpenPassage={(id) => setDocumentId(id)}
+            />
+          )}
+          {isMemoManagerOpen && <MemoManager onClose={() => setMemoManagerOpen(false)} onOpenMemo={setOpenMemoId} />}
           <div className="statusbar" aria-live="polite">
             {passage ? `${passage.end - passage.start} characters selected · press 1–9, click a code, or Ctrl+K` : 'Select a passage to code it'}
           </div>

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { MarginaliaBridge } from '../../shared/bridge.ts';
-import type { CodeId, Coder, DocumentId, Project } from '../../shared/model/index.ts';
+import type { CodeId, Coder, DocumentId, MemoId, MemoTarget, Project } from '../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../db/database.ts';
 
 /** A range of the open document, in UTF-16 code units of its text. */
@@ -45,6 +45,10 @@ export interface Workspace {
   /** The code selected in the codebook (shown in the detail panel). */
   selectedCodeId: CodeId | null;
   selectCode(id: CodeId | null): void;
+  /** Opens a memo in the memo pane beside the document. */
+  openMemo(id: MemoId): void;
+  /** Writes a new memo (by the current coder) on `target` and opens it. */
+  writeMemo(target: MemoTarget): Promise<void>;
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null);

@@ -9,7 +9,9 @@
  * - unitized.ts         uα, |uα, cuα, (k)uα on continua, from one boundary sweep
  * - binaryTally.ts      coded/uncoded counts → percent agreement, κ; NVivo's figures
  * - codings.ts          segments of 2+ coders → per code / document / pooled, 3 units of analysis
+ * - matching.ts         matching two copies' documents (text, then name) and codes (id, then path)
  * - projects.ts         ProjectBundle comparisons (two projects, or coders inside one)
+ * - teammateImport.ts   a teammate's codings brought into a project under their own coders
  * - reliabilityReport.ts  the command line's --reliability-data input and output
  */
 export * from './coefficient.ts';
@@ -19,5 +21,7 @@ export * from './krippendorff.ts';
 export * from './unitized.ts';
 export * from './binaryTally.ts';
 export * from './codings.ts';
+export * from './matching.ts';
 export * from './projects.ts';
+export * from './teammateImport.ts';
 export * from './reliabilityReport.ts';

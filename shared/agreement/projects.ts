@@ -11,6 +11,7 @@
  */
 import type { Code, CodeId, CoderId, DocumentId, ProjectBundle, Segment } from '../model/index.ts';
 import { computeCodingAgreement, type CodingAgreementReport, type CodingsOptions } from './codings.ts';
+import { matchCodes, matchDocuments } from './matching.ts';
 
 /** A code as the report names it. */
 export interface ComparedCode {
@@ -117,62 +118,30 @@ export function compareProjects(
     }
   }
 
-  // Documents: identical text first, then the same name.
-  const documentMap = new Map<DocumentId, DocumentId>(); // B's id → A's id
+  // Documents: identical text first, then the same name; codes: the same id, then the same path.
+  const documentMatch = matchDocuments(a.documents, b.documents);
+  const documentMap = documentMatch.map; // B's id → A's id
+  // A pair matched by name may differ in length: the longer text bounds the compared units.
+  const lengthA = new Map(a.documents.map((d) => [d.id, d.text.length]));
+  const lengthB = new Map(b.documents.map((d) => [d.id, d.text.length]));
   const lengths = new Map<DocumentId, number>();
-  const usedB = new Set<DocumentId>();
-  const byText = new Map<string, DocumentId[]>();
-  for (const doc of b.documents) byText.set(doc.text, [...(byText.get(doc.text) ?? []), doc.id]);
-  const pendingA: typeof a.documents = [];
-  for (const doc of a.documents) {
-    const match = byText.get(doc.text)?.find((id) => !usedB.has(id));
-    if (match) {
-      usedB.add(match);
-      documentMap.set(match, doc.id);
-      lengths.set(doc.id, doc.text.length);
-    } else pendingA.push(doc);
-  }
-  const unmatchedDocuments: string[] = [];
-  for (const doc of pendingA) {
-    const match = b.documents.find((d) => !usedB.has(d.id) && d.name === doc.name);
-    if (!match) {
-      unmatchedDocuments.push(`${doc.name} (only in ${labels[0]})`);
-      continue;
-    }
-    usedB.add(match.id);
-    documentMap.set(match.id, doc.id);
-    lengths.set(doc.id, Math.max(doc.text.length, match.text.length));
-    warnings.push(`Document "${doc.name}" is matched by name only: its texts differ, so offsets are compared as they stand.`);
-  }
-  for (const doc of b.documents) if (!usedB.has(doc.id)) unmatchedDocuments.push(`${doc.name} (only in ${labels[1]})`);
+  for (const [idB, idA] of documentMap) lengths.set(idA, Math.max(lengthA.get(idA)!, lengthB.get(idB)!));
+  for (const pair of documentMatch.byNameOnly) warnings.push(`Document "${pair.ours.name}" is matched by name only: its texts differ, so offsets are compared as they stand.`);
+  const unmatchedDocuments = [
+    ...documentMatch.onlyOurs.map((d) => `${d.name} (only in ${labels[0]})`),
+    ...documentMatch.onlyTheirs.map((d) => `${d.name} (only in ${labels[1]})`),
+  ];
 
-  // Codes: same id first, then the same name path.
   const pathsA = codePaths(a.codes);
   const pathsB = codePaths(b.codes);
-  const codesA = comparableCodes(a);
-  const codesB = comparableCodes(b);
-  const codeMap = new Map<CodeId, CodeId>(); // B's id → A's id
-  const usedCodesB = new Set<CodeId>();
-  const idsB = new Set(codesB.map((c) => c.id));
-  const byPathB = new Map<string, CodeId>();
-  for (const code of codesB) if (!byPathB.has(pathsB.get(code.id)!)) byPathB.set(pathsB.get(code.id)!, code.id);
-  const compared: ComparedCode[] = [];
-  const unmatchedCodes: string[] = [];
-  for (const code of codesA) {
-    let match: CodeId | undefined = idsB.has(code.id) && !usedCodesB.has(code.id) ? code.id : undefined;
-    if (!match) {
-      const candidate = byPathB.get(pathsA.get(code.id)!);
-      if (candidate && !usedCodesB.has(candidate)) match = candidate;
-    }
-    if (!match) {
-      unmatchedCodes.push(`${pathsA.get(code.id)} (only in ${labels[0]})`);
-      continue;
-    }
-    usedCodesB.add(match);
-    codeMap.set(match, code.id);
-    compared.push({ id: code.id, path: pathsA.get(code.id)! });
-  }
-  for (const code of codesB) if (!usedCodesB.has(code.id)) unmatchedCodes.push(`${pathsB.get(code.id)} (only in ${labels[1]})`);
+  const codeMatch = matchCodes(comparableCodes(a), comparableCodes(b), pathsA, pathsB);
+  const codeMap = codeMatch.map; // B's id → A's id
+  const matchedA = new Set(codeMap.values());
+  const compared: ComparedCode[] = comparableCodes(a).filter((c) => matchedA.has(c.id)).map((c) => ({ id: c.id, path: pathsA.get(c.id)! }));
+  const unmatchedCodes = [
+    ...codeMatch.onlyOurs.map((id) => `${pathsA.get(id)} (only in ${labels[0]})`),
+    ...codeMatch.onlyTheirs.map((id) => `${pathsB.get(id)} (only in ${labels[1]})`),
+  ];
 
   const segments: Pick<Segment, 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>[] = [];
   for (const s of a.segments) segments.push({ documentId: s.documentId, codeId: s.codeId, coderId: coderA, start: s.start, end: s.end });

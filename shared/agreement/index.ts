@@ -11,6 +11,7 @@
  * - codings.ts          segments of 2+ coders → per code / document / pooled, 3 units of analysis
  * - matching.ts         matching two copies' documents (text, then name) and codes (id, then path)
  * - projects.ts         ProjectBundle comparisons (two projects, or coders inside one)
+ * - disagreements.ts   places where coders agree or differ (only some coded, different codes, boundaries) and what settling one writes
  * - scope.ts            a comparison as asked for (coders, documents, code branch, unit), its method statement and figure formatting
  * - teammateImport.ts   a teammate's codings brought into a project under their own coders
  * - reliabilityReport.ts  the command line's --reliability-data input and output
@@ -24,6 +25,7 @@ export * from './binaryTally.ts';
 export * from './codings.ts';
 export * from './matching.ts';
 export * from './projects.ts';
+export * from './disagreements.ts';
 export * from './scope.ts';
 export * from './teammateImport.ts';
 export * from './reliabilityReport.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Code, CodeId, Coder, CoderId, Document, DocumentId, ProjectBundle, ProjectId, Segment, SegmentId } from '../../../../shared/model/index.ts';
 import { compareInScope, formatFigure, readFigure } from '../../../../shared/agreement/scope.ts';
+import { comparisonCsv, comparisonTable, POOLED_LABEL } from '../../../../shared/agreement/comparisonTable.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const P = 'p' as ProjectId;
@@ -90,5 +91,28 @@ describe('readFigure', () => {
     expect(readFigure({ value: 0.667 })).toBe('tentative');
     expect(readFigure({ value: 0.6669 })).toBe('unreliable');
     expect(readFigure({ value: null, reason: 'x' })).toBe('undefined');
+  });
+});
+
+describe('comparisonTable', () => {
+  it('gives one row per compared code in codebook order (siblings by order, then name) and the pooled row', () => {
+    const table = comparisonTable(compareInScope(bundle, { coders: ['Ana', 'Ben'], unit: 'characters' }));
+    expect(table.coders).toEqual(['Ana', 'Ben']);
+    expect(table.rows.map((r) => r.label)).toEqual(['Actor', 'Framing / Victim']);
+    expect(table.rows[1]!.segments).toEqual([1, 1]);
+    expect(table.rows[1]!.figures.cohenKappa.value).toBeCloseTo(0.8, 12);
+    expect(table.pooled.label).toBe(POOLED_LABEL);
+  });
+
+  it('exports full precision, with the reason beside an undefined figure', () => {
+    const table = comparisonTable(compareInScope(bundle, { coders: ['Ana', 'Ben'], unit: 'characters' }));
+    const csv = comparisonCsv(table);
+    expect(csv.fields.slice(0, 4)).toEqual(['code', 'Ana segments', 'Ben segments', 'units']);
+    const victim = csv.records[1]!;
+    expect(victim[csv.fields.indexOf('Cohen’s κ')]).toBeCloseTo(0.8, 12);
+    // Nobody coded "Actor" in the one counted document: κ has no variation to work with.
+    const actor = csv.records[0]!;
+    expect(actor[csv.fields.indexOf('Cohen’s κ')]).toBeNull();
+    expect(String(actor[csv.fields.indexOf('Cohen’s κ undefined because')])).not.toBe('');
   });
 });

@@ -50,6 +50,7 @@ export type MenuCommand =
   | 'edit:apply-code'
   | 'edit:add-memo'
   | 'view:memos'
+  | 'view:compare-coders'
   | 'view:toggle-margin'
   | 'view:focus-codebook'
   | 'view:focus-documents'
@@ -71,6 +72,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'edit:apply-code',
   'edit:add-memo',
   'view:memos',
+  'view:compare-coders',
   'view:toggle-margin',
   'view:focus-codebook',
   'view:focus-documents',

@@ -94,6 +94,7 @@ export const MENUS: readonly MenuSpec[] = [
       item('view:focus-codebook', 'Go to codebook', { accelerator: 'CmdOrCtrl+2' }),
       item('view:toggle-margin', 'Show or hide coding stripes', { accelerator: 'CmdOrCtrl+\\' }),
       item('view:memos', 'Memos', { accelerator: 'CmdOrCtrl+Shift+M', webAccelerator: 'Alt+Shift+M' }),
+      item('view:compare-coders', 'Compare coders…'),
       separator,
       native('resetZoom'),
       native('zoomIn'),

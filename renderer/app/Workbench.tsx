@@ -25,6 +25,7 @@ import { ExchangeCommands } from '../features/exchange/useExchange.tsx';
 import { createMemo } from '../db/memoRepository.ts';
 import { MemoManager } from '../features/memos/MemoManager.tsx';
 import { MemoPane } from '../features/memos/MemoPane.tsx';
+import { CompareView } from '../features/compare/CompareView.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useNotices } from '../ui/notices.ts';
@@ -79,6 +80,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [openMemoId, setOpenMemoId] = useState<MemoId | null>(null);
   const [isMemoManagerOpen, setMemoManagerOpen] = useState(false);
+  const [isCompareOpen, setCompareOpen] = useState(false);
   const painterRef = useRef<HighlightPainter | null>(null);
   const { text, segments } = useOpenDocument(db, documentId);
 
@@ -173,6 +175,9 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           break;
         case 'view:memos':
           setMemoManagerOpen(true);
+          break;
+        case 'view:compare-coders':
+          setCompareOpen(true);
           break;
         case 'help:shortcuts':
           setShortcutsOpen(true);
@@ -279,7 +284,15 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           onCommit={(width) => panels.commit('documents', width)}
         />
         <main className="center" aria-label="Document">
-          {openDocument && text != null && segments ? (
+          {isCompareOpen ? (
+            <CompareView
+              onClose={() => setCompareOpen(false)}
+              onOpenCell={(id) => {
+                setCompareOpen(false);
+                setDocumentId(id);
+              }}
+            />
+          ) : openDocument && text != null && segments ? (
             <DocumentView
               key={openDocument.id}
               documentId={openDocument.id}

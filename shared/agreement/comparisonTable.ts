@@ -3,6 +3,7 @@
  * row, with each coder's segments and the five figures. The app's table and its CSV export read
  * the same rows, so what is shown rounded is exported at full precision.
  */
+import Papa from 'papaparse';
 import type { CodeId } from '../model/index.ts';
 import type { Coefficient } from './coefficient.ts';
 import type { AgreementRow } from './codings.ts';
@@ -84,4 +85,14 @@ export function comparisonCsv(table: ComparisonTable): { fields: string[]; recor
     ...FIGURE_COLUMNS.flatMap((c) => [row.figures[c.key].value, row.figures[c.key].reason ?? null]),
   ]);
   return { fields, records };
+}
+
+/**
+ * The table as CSV text (RFC 4180, CRLF, a UTF-8 BOM so spreadsheet programs read the Greek
+ * letters and accents right), with the method statement as a last, separate line.
+ */
+export function comparisonCsvText(table: ComparisonTable, method: string): string {
+  const { fields, records } = comparisonCsv(table);
+  const body = Papa.unparse({ fields, data: records }, { newline: '\r\n' });
+  return `\uFEFF${body}\r\n\r\n${Papa.unparse([[`Method: ${method}`]], { newline: '\r\n' })}\r\n`;
 }

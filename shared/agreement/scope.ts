@@ -26,6 +26,8 @@ export interface ComparisonScope {
   readonly threshold?: number;
   /** Character unit: also count documents none of the compared coders coded. Default false. */
   readonly countUncodedDocuments?: boolean;
+  /** Also give every code × document cell (the heat map). Default false. */
+  readonly withCells?: boolean;
 }
 
 /** A comparison, with what it left out and a method statement a paper can quote. */
@@ -61,7 +63,7 @@ export function compareInScope(bundle: ProjectBundle, scope: ComparisonScope): S
   }
   const kept = new Set<string>(documents.map((d) => d.id));
   const segments = bundle.segments.filter((s) => kept.has(s.documentId) && (!codeIds || codeIds.has(s.codeId)));
-  const comparison = compareCoders({ ...bundle, documents, codes, segments }, scope.coders, { units: [scope.unit], threshold });
+  const comparison = compareCoders({ ...bundle, documents, codes, segments }, scope.coders, { units: [scope.unit], threshold, includeCells: scope.withCells === true });
   const method = methodStatement({
     unit: scope.unit,
     threshold,

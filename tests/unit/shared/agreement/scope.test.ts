@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Code, CodeId, Coder, CoderId, Document, DocumentId, ProjectBundle, ProjectId, Segment, SegmentId } from '../../../../shared/model/index.ts';
 import { compareInScope, formatFigure, readFigure } from '../../../../shared/agreement/scope.ts';
-import { comparisonCsv, comparisonTable, POOLED_LABEL } from '../../../../shared/agreement/comparisonTable.ts';
+import { comparisonCsv, comparisonCsvText, comparisonTable, POOLED_LABEL } from '../../../../shared/agreement/comparisonTable.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const P = 'p' as ProjectId;
@@ -114,5 +114,16 @@ describe('comparisonTable', () => {
     const actor = csv.records[0]!;
     expect(actor[csv.fields.indexOf('Cohen’s κ')]).toBeNull();
     expect(String(actor[csv.fields.indexOf('Cohen’s κ undefined because')])).not.toBe('');
+  });
+});
+
+describe('comparisonCsvText', () => {
+  it('writes a BOM, the header and rows, then the method statement', () => {
+    const comparison = compareInScope(bundle, { coders: ['Ana', 'Ben'], unit: 'characters' });
+    const text = comparisonCsvText(comparisonTable(comparison), comparison.method);
+    expect(text.startsWith('\uFEFFcode,Ana segments,Ben segments,units,Agreement,')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[2]!.startsWith('Framing / Victim,1,1,10,0.9,,0.8')).toBe(true);
+    expect(text).toContain('Method: Coders: Ana, Ben.');
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * One comparison, from the database to the table: reads the project, compares in the scope
+ * asked for, and shapes the rows. Runs inside the comparison worker (comparison.worker.ts) so
+ * the window stays responsive on big projects, or on the main thread where a worker cannot start.
+ */
+import { comparisonTable, compareInScope, type ComparisonScope, type ComparisonTable, type ScopedComparison } from '../../../shared/agreement/index.ts';
+import type { CodeId, DocumentId, ProjectId } from '../../../shared/model/index.ts';
+import type { MarginaliaDatabase } from '../../db/database.ts';
+import { readProjectBundle } from '../../db/exchangeRepository.ts';
+
+/** A code × document cell of the heat map: the chosen figure, or null with its reason. */
+export interface HeatCell {
+  codeId: CodeId;
+  documentId: DocumentId;
+  value: number | null;
+  reason?: string;
+}
+
+/** What the compare view shows. Plain data, so it crosses from the worker unchanged. */
+export interface ComparisonResult {
+  table: ComparisonTable;
+  method: string;
+  warnings: readonly string[];
+  uncodedDocumentsLeftOut: readonly string[];
+  documents: ScopedComparison['documents'];
+  codes: ScopedComparison['codes'];
+  /** Code × document figures of `heatFigure`, when cells were asked for. */
+  cells: HeatCell[];
+}
+
+export interface ComparisonRequest {
+  projectId: ProjectId;
+  scope: ComparisonScope;
+  /** Which figure the heat map shows. */
+  heatFigure: 'percentAgreement' | 'cohenKappa' | 'fleissKappa' | 'alphaBinary' | 'cuAlpha';
+}
+
+export async function runComparisonJob(db: MarginaliaDatabase, request: ComparisonRequest): Promise<ComparisonResult> {
+  const bundle = await readProjectBundle(db, request.projectId);
+  const comparison = compareInScope(bundle, { ...request.scope, withCells: true });
+  const cells = (comparison.report.byUnit[comparison.unit]?.cells ?? []).map((row) => {
+    const figure = row[request.heatFigure];
+    return { codeId: row.codeId!, documentId: row.documentId!, value: figure.value, ...(figure.reason ? { reason: figure.reason } : {}) };
+  });
+  return {
+    table: comparisonTable(comparison),
+    method: comparison.method,
+    warnings: comparison.warnings,
+    uncodedDocumentsLeftOut: comparison.uncodedDocumentsLeftOut,
+    documents: comparison.documents,
+    codes: comparison.codes,
+    cells,
+  };
+}

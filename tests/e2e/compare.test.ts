@@ -64,6 +64,8 @@ async function openCompare(page: Page) {
 describe('Compare coders', () => {
   it('shows per-code figures equal to a hand computation, leaves uncoded documents out and says so', async () => {
     const { context, page } = await newPage(browser);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await completeFirstRun(page, baseUrl);
     const seeded = await seedTwoCoders(page);
     await openCompare(page);
@@ -80,6 +82,8 @@ describe('Compare coders', () => {
     expect(cells[4]).toBe(expected.kappa.toFixed(3));
     await expect.poll(() => page.locator('.compare-method').textContent()).toContain('2 documents none of the compared coders coded are left out');
     await screenshot(page, 'compare-table');
+    // The figures were computed off the main thread.
+    expect(workers.some((url) => url.includes('comparison.worker'))).toBe(true);
 
     // NVivo's all-characters figure is one switch away: the other two documents' characters count too.
     await page.getByLabel('Count documents nobody coded (NVivo’s all-characters figure)').check();

@@ -41,6 +41,7 @@ export type MenuCommand =
   | 'file:paste-document'
   | 'file:import-codebook'
   | 'file:import-project'
+  | 'file:import-teammate'
   | 'file:export-codebook'
   | 'file:export-project'
   | 'file:export-memos'
@@ -63,6 +64,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'file:paste-document',
   'file:import-codebook',
   'file:import-project',
+  'file:import-teammate',
   'file:export-codebook',
   'file:export-project',
   'file:export-memos',

@@ -64,6 +64,7 @@ export const MENUS: readonly MenuSpec[] = [
       separator,
       item('file:import-codebook', 'Import codebook…'),
       item('file:import-project', 'Import project…'),
+      item('file:import-teammate', 'Import a teammate’s coding…'),
       separator,
       item('file:export-codebook', 'Export codebook…'),
       item('file:export-project', 'Export project…', { accelerator: 'CmdOrCtrl+Shift+E' }),

@@ -26,6 +26,7 @@ import { createMemo } from '../db/memoRepository.ts';
 import { MemoManager } from '../features/memos/MemoManager.tsx';
 import { MemoPane } from '../features/memos/MemoPane.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
+import { TeammateImportCommand } from '../features/compare/TeammateImport.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useNotices } from '../ui/notices.ts';
@@ -370,6 +371,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       />
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <ExchangeCommands />
+      <TeammateImportCommand />
     </WorkspaceContext.Provider>
   );
 }

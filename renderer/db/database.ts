@@ -9,7 +9,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { assignDefaultQuickKeys, withQuickKey } from '../../shared/coding/quickKeys.ts';
-import type { Code, CodeSet, Coder, Document, Memo, Project, Segment } from '../../shared/model/index.ts';
+import type { Code, CodeSet, Coder, ConsensusDecision, Document, Memo, Project, Segment } from '../../shared/model/index.ts';
 
 /** A Document row without its text (the text is in `documentTexts`). */
 export type DocumentRow = Omit<Document, 'text'>;
@@ -45,7 +45,7 @@ export interface SettingRow {
 }
 
 /** Tables whose changes go through the undo history. */
-export type UndoableTable = 'codes' | 'segments' | 'memos' | 'sets';
+export type UndoableTable = 'codes' | 'segments' | 'memos' | 'sets' | 'decisions';
 
 export class MarginaliaDatabase extends Dexie {
   projects!: EntityTable<Project, 'id'>;
@@ -58,6 +58,7 @@ export class MarginaliaDatabase extends Dexie {
   sets!: EntityTable<CodeSet, 'id'>;
   history!: EntityTable<HistoryEntry, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  decisions!: EntityTable<ConsensusDecision, 'id'>;
 
   constructor(name = 'marginalia') {
     super(name);
@@ -110,10 +111,12 @@ export class MarginaliaDatabase extends Dexie {
     // Memos are found by what they are attached to (`target.id`: a document, code or segment id,
     // or the document of a passage) and listed by kind; no row changes.
     this.version(3).stores({ memos: 'id, projectId, target.id, [projectId+target.kind]' });
+    // Consensus decisions (settling where coders differ): a new table, nothing to migrate.
+    this.version(4).stores({ decisions: 'id, projectId, [projectId+consensusCoderId]' });
   }
 }
 
 /** All tables an action may touch, for `db.transaction('rw', ...)`. */
 export function allTables(db: MarginaliaDatabase) {
-  return [db.projects, db.coders, db.documents, db.documentTexts, db.codes, db.segments, db.memos, db.sets, db.history, db.settings];
+  return [db.projects, db.coders, db.documents, db.documentTexts, db.codes, db.segments, db.memos, db.sets, db.history, db.settings, db.decisions];
 }

@@ -40,7 +40,7 @@ export async function renameProject(db: MarginaliaDatabase, id: ProjectId, name:
 
 /** Deletes a project and everything in it; switches to another project if it was current. */
 export async function deleteProject(db: MarginaliaDatabase, id: ProjectId): Promise<void> {
-  await db.transaction('rw', [db.projects, db.documents, db.documentTexts, db.codes, db.segments, db.memos, db.sets, db.history, db.settings], async () => {
+  await db.transaction('rw', [db.projects, db.documents, db.documentTexts, db.codes, db.segments, db.memos, db.sets, db.history, db.settings, db.decisions], async () => {
     const documentIds = await db.documents.where('projectId').equals(id).primaryKeys();
     await db.documentTexts.bulkDelete(documentIds);
     await db.documents.where('projectId').equals(id).delete();
@@ -49,6 +49,7 @@ export async function deleteProject(db: MarginaliaDatabase, id: ProjectId): Prom
     await db.memos.where('projectId').equals(id).delete();
     await db.sets.where('projectId').equals(id).delete();
     await db.history.where('projectId').equals(id).delete();
+    await db.decisions.where('projectId').equals(id).delete();
     await db.projects.delete(id);
     if ((await readSetting<ProjectId>(db, 'currentProjectId')) === id) {
       const next = await db.projects.orderBy('name').first();

@@ -20,6 +20,7 @@ export type SegmentId = Brand<string, 'SegmentId'>;
 export type MemoId = Brand<string, 'MemoId'>;
 export type CoderId = Brand<string, 'CoderId'>;
 export type CodeSetId = Brand<string, 'CodeSetId'>;
+export type DecisionId = Brand<string, 'DecisionId'>;
 
 /** ISO 8601 timestamp, e.g. `2026-11-21T09:30:00.000Z`. */
 export type Timestamp = string;
@@ -133,6 +134,28 @@ export interface CodeSet {
   description: string;
   codeIds: CodeId[];
   documentIds: DocumentId[];
+}
+
+/** How a researcher settled a place where coders differ (see shared/agreement/disagreements.ts). */
+export type DecisionKind = 'coder' | 'both' | 'union' | 'intersection' | 'neither' | 'adjust' | 'agreement';
+
+/**
+ * A consensus decision: the researcher settled the place `[start, end)` of a document where the
+ * compared coders differed (or accepted an agreement). What it decided is written as codings of
+ * the consensus coder; this row remembers that the place is settled, even when the decision was
+ * to code nothing.
+ */
+export interface ConsensusDecision {
+  id: DecisionId;
+  projectId: ProjectId;
+  documentId: DocumentId;
+  start: number;
+  end: number;
+  consensusCoderId: CoderId;
+  kind: DecisionKind;
+  /** The coder whose version was kept, for `kind: 'coder'`. */
+  keptCoderId?: CoderId;
+  decidedAt: Timestamp;
 }
 
 /**

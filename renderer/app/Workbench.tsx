@@ -292,6 +292,10 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                 setCompareOpen(false);
                 setDocumentId(id);
               }}
+              onOpenPassage={(id) => {
+                setCompareOpen(false);
+                setDocumentId(id);
+              }}
             />
           ) : openDocument && text != null && segments ? (
             <DocumentView

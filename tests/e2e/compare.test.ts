@@ -129,3 +129,70 @@ describe('Compare coders', () => {
     await context.close();
   });
 });
+
+/**
+ * Ana and Ben on the first document with "Child protection": [0,100) vs [50,150) (boundaries
+ * differ), [300,340) Ana only, and [500,540) both (an agreement).
+ */
+function seedDisagreements(page: Page) {
+  return page.evaluate(async () => {
+    const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
+    const project = (await db.projects.toArray())[0]!;
+    const ana = (await db.coders.toArray())[0]!;
+    const document = (await db.documents.where('projectId').equals(project.id).sortBy('order'))[0]!;
+    const code = (await db.codes.where('projectId').equals(project.id).toArray()).find((c) => c.name === 'Child protection')!;
+    const ben = { id: crypto.randomUUID(), name: 'Ben Okafor', color: '#8a4b2f' };
+    await db.coders.add(ben as never);
+    const segment = (coderId: string, start: number, end: number) => ({
+      id: crypto.randomUUID(), projectId: project.id, documentId: document.id, codeId: code.id, coderId, start, end, createdAt: new Date().toISOString(),
+    });
+    await db.segments.bulkAdd([segment(ana.id, 0, 100), segment(ben.id, 50, 150), segment(ana.id, 300, 340), segment(ana.id, 500, 540), segment(ben.id, 500, 540)] as never[]);
+  });
+}
+
+function consensusCodings(page: Page) {
+  return page.evaluate(async () => {
+    const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
+    const consensus = (await db.coders.toArray()).find((c) => c.name === 'Consensus');
+    if (!consensus) return [];
+    return (await db.segments.toArray()).filter((s) => s.coderId === consensus.id).map((s) => [s.start, s.end]).sort((a, b) => a[0]! - b[0]!);
+  });
+}
+
+describe('Review disagreements', () => {
+  it('lists disagreements by kind, settles them by mouse and by key as consensus codings, undoes one, accepts agreements', async () => {
+    const { context, page } = await newPage(browser);
+    await completeFirstRun(page, baseUrl);
+    await seedDisagreements(page);
+    await openCompare(page);
+    await page.getByRole('button', { name: 'Review disagreements…' }).click();
+    const progress = page.locator('.review-progress');
+    await expect.poll(() => progress.textContent()).toBe('0 of 2 resolved');
+    const list = page.getByRole('listbox', { name: 'Disagreements' });
+    expect(await list.getByRole('option').allTextContents()).toEqual([expect.stringContaining('Boundaries differ'), expect.stringContaining('Only some coded it')]);
+    const detail = page.getByRole('article', { name: 'Disagreement' });
+    expect(await detail.getByRole('row', { name: /Ana Ruiz/ }).textContent()).toContain('0–100');
+    expect(await detail.getByRole('row', { name: /Ben Okafor/ }).textContent()).toContain('50–150');
+    await screenshot(page, 'compare-review');
+
+    // The mouse: keep the intersection of the first.
+    await detail.getByRole('button', { name: /^Intersection/ }).click();
+    await expect.poll(() => progress.textContent()).toBe('1 of 2 resolved');
+    expect(await consensusCodings(page)).toEqual([[50, 100]]);
+
+    // The keyboard alone: the list moved on to the second; "1" keeps Ana's version.
+    await list.focus();
+    await page.keyboard.press('1');
+    await expect.poll(() => progress.textContent()).toBe('2 of 2 resolved');
+    expect(await consensusCodings(page)).toEqual([[50, 100], [300, 340]]);
+
+    // Undo takes the last resolution back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => progress.textContent()).toBe('1 of 2 resolved');
+    expect(await consensusCodings(page)).toEqual([[50, 100]]);
+
+    await page.getByRole('button', { name: 'Accept 1 agreement' }).click();
+    await expect.poll(() => consensusCodings(page)).toEqual([[50, 100], [500, 540]]);
+    await context.close();
+  });
+});

@@ -9,7 +9,9 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { FIGURE_COLUMNS, comparisonCsvText, formatFigure, readFigure, type AgreementUnit, type FigureKey } from '../../../shared/agreement/index.ts';
-import type { CodeId, CoderId, DocumentId } from '../../../shared/model/index.ts';
+import type { CodeId, Coder, CoderId, DocumentId } from '../../../shared/model/index.ts';
+import { findOrCreateConsensusCoder } from '../../db/consensusRepository.ts';
+import { ReviewView } from './ReviewView.tsx';
 import { codeNamePath } from '../../../shared/coding/codeTree.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
 import { useCoders } from '../coders/useCoders.ts';
@@ -23,12 +25,34 @@ interface CompareViewProps {
   onClose(): void;
   /** Opens a document (a heat-map cell: that document, for that code). */
   onOpenCell(documentId: DocumentId, codeId: CodeId): void;
+  /** Opens a document at a passage (a disagreement under review). */
+  onOpenPassage(documentId: DocumentId, start: number, end: number): void;
 }
+
+/** The code and every code under it. */
+function branchIds(codes: readonly { id: CodeId; parentId: CodeId | null }[], root: CodeId): Set<CodeId> {
+  const ids = new Set<CodeId>([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of codes) {
+      if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) {
+        ids.add(c.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+/** The consensus coder's colour: a neutral slate, apart from the coders' palette. */
+const CONSENSUS_COLOR = '#4a5560';
 
 const UNIT_LABELS: Record<AgreementUnit, string> = { characters: 'Characters', segments: 'Segments', documents: 'Documents' };
 
-export function CompareView({ onClose, onOpenCell }: CompareViewProps) {
-  const { project, bridge, notify } = useWorkspace();
+export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewProps) {
+  const { db, project, bridge, notify, run } = useWorkspace();
+  const [review, setReview] = useState<{ consensus: Coder } | null>(null);
+  const [consensusName, setConsensusName] = useState('Consensus');
   const coders = useCoders();
   const { codes } = useCodebook();
   const { documents } = useDocuments();
@@ -75,7 +99,29 @@ export function CompareView({ onClose, onOpenCell }: CompareViewProps) {
     if (saved) notify(`Exported the comparison to ${saved.savedAs}.`);
   };
 
+  const startReview = () =>
+    run(async () => {
+      const consensus = await findOrCreateConsensusCoder(db, consensusName, CONSENSUS_COLOR);
+      if (selectedCoders.includes(consensus.id)) throw new Error(`${consensus.name} is one of the coders compared: choose another name for the consensus coder.`);
+      setReview({ consensus });
+    });
+
   const codeOptions = useMemo(() => (codes ?? []).map((c) => ({ id: c.id, path: codeNamePath(codes ?? [], c.id).join(' › ') })).sort((a, b) => a.path.localeCompare(b.path)), [codes]);
+
+  if (review) {
+    return (
+      <section className="compare-view">
+        <ReviewView
+          scope={{ coderIds: selectedCoders, codeIds: branch ? branchIds(codes ?? [], branch) : null, documentIds, consensusCoderId: review.consensus.id }}
+          coders={coders ?? []}
+          codes={codes ?? []}
+          consensusName={review.consensus.name}
+          onClose={() => setReview(null)}
+          onOpenPassage={onOpenPassage}
+        />
+      </section>
+    );
+  }
 
   return (
     <section className="compare-view" aria-labelledby={ids.heading}>
@@ -137,6 +183,21 @@ export function CompareView({ onClose, onOpenCell }: CompareViewProps) {
           ))}
         </fieldset>
       </form>
+      {selectedCoders.length >= 2 && (
+        <form
+          className="compare-review-start"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void startReview();
+          }}
+        >
+          <label className="compare-field">
+            Consensus coder
+            <input value={consensusName} onChange={(e) => setConsensusName(e.target.value)} />
+          </label>
+          <button type="submit">Review disagreements…</button>
+        </form>
+      )}
       {selectedCoders.length < 2 && <p className="compare-status">Choose at least two coders to compare.</p>}
       {state.status === 'running' && <p className="compare-status" role="status">Comparing…</p>}
       {state.status === 'failed' && <p className="compare-status compare-error" role="alert">{state.message}</p>}

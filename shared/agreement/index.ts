@@ -11,6 +11,7 @@
  * - codings.ts          segments of 2+ coders → per code / document / pooled, 3 units of analysis
  * - matching.ts         matching two copies' documents (text, then name) and codes (id, then path)
  * - projects.ts         ProjectBundle comparisons (two projects, or coders inside one)
+ * - comparisonReport.ts  the comparison as a Markdown or Word report with method, formulas, table and disagreements
  * - comparisonTable.ts  a scoped comparison as table rows (per code and pooled) and as full-precision CSV
  * - disagreements.ts   places where coders agree or differ (only some coded, different codes, boundaries) and what settling one writes
  * - scope.ts            a comparison as asked for (coders, documents, code branch, unit), its method statement and figure formatting
@@ -26,6 +27,7 @@ export * from './binaryTally.ts';
 export * from './codings.ts';
 export * from './matching.ts';
 export * from './projects.ts';
+export * from './comparisonReport.ts';
 export * from './comparisonTable.ts';
 export * from './disagreements.ts';
 export * from './scope.ts';

@@ -159,6 +159,36 @@ function consensusCodings(page: Page) {
   });
 }
 
+describe('The comparison report', () => {
+  it('exports a Word report with the method, the table and the disagreements quoted', async () => {
+    const { context, page } = await newPage(browser);
+    await completeFirstRun(page, baseUrl);
+    await seedDisagreements(page);
+    await openCompare(page);
+    await page.getByRole('table', { name: 'Agreement by code' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report (Word)…' }).click()]);
+    const { readFileSync } = await import('node:fs');
+    const { strFromU8, unzipSync } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await download.path())!)))['word/document.xml']!);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('Inter-coder agreement: Demo');
+    expect(text).toContain('Coders: Ana Ruiz, Ben Okafor.');
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(text).toContain(`Marginalia ${version}`);
+    expect(text).toContain('Disagreements (2)');
+    expect(text).toContain('1. Boundaries differ:');
+    expect(text).toContain('Ana Ruiz: Child protection (0–100)');
+    expect(text).toContain('Ben Okafor: nothing coded');
+    expect(text).toContain('Cohen, J. (1960)');
+
+    const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report (Markdown)…' }).click()]);
+    const md = readFileSync((await markdown.path())!, 'utf8');
+    expect(md).toContain('## Disagreements (2)');
+    expect(md).toMatch(/\| All codes \(pooled\)|\*\*All codes \(pooled\)\*\*/);
+    await context.close();
+  });
+});
+
 describe('Review disagreements', () => {
   it('lists disagreements by kind, settles them by mouse and by key as consensus codings, undoes one, accepts agreements', async () => {
     const { context, page } = await newPage(browser);

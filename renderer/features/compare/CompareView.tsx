@@ -8,7 +8,7 @@
  * figure, whose reason is in the cell's title and in the CSV.
  */
 import { useId, useMemo, useState } from 'react';
-import { FIGURE_COLUMNS, comparisonCsvText, formatFigure, readFigure, type AgreementUnit, type FigureKey } from '../../../shared/agreement/index.ts';
+import { FIGURE_COLUMNS, comparisonCsvText, comparisonReportDocx, comparisonReportMarkdown, formatFigure, readFigure, type AgreementUnit, type FigureKey } from '../../../shared/agreement/index.ts';
 import type { CodeId, Coder, CoderId, DocumentId } from '../../../shared/model/index.ts';
 import { findOrCreateConsensusCoder } from '../../db/consensusRepository.ts';
 import { ReviewView } from './ReviewView.tsx';
@@ -98,6 +98,20 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
     });
     if (saved) notify(`Exported the comparison to ${saved.savedAs}.`);
   };
+
+  const exportReport = (result: ComparisonResult, format: 'docx' | 'md') =>
+    run(async () => {
+      const info = await bridge.appInfo();
+      const input = { projectName: project.name, table: result.table, method: result.method, warnings: result.warnings, disagreements: result.disagreements, generatedAt: new Date().toISOString(), appVersion: info.version };
+      const bytes = format === 'docx' ? await comparisonReportDocx(input) : new TextEncoder().encode(comparisonReportMarkdown(input));
+      const saved = await bridge.saveFile({
+        title: 'Export the comparison report',
+        defaultName: `${project.name} – agreement report.${format}`,
+        filters: [format === 'docx' ? { name: 'Word document', extensions: ['docx'] } : { name: 'Markdown', extensions: ['md'] }],
+        bytes,
+      });
+      if (saved) notify(`Exported the comparison report to ${saved.savedAs}.`);
+    });
 
   const startReview = () =>
     run(async () => {
@@ -202,7 +216,7 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
       {state.status === 'running' && <p className="compare-status" role="status">Comparing…</p>}
       {state.status === 'failed' && <p className="compare-status compare-error" role="alert">{state.message}</p>}
       {state.status === 'done' && (
-        <ComparisonOutput result={state.result} methodId={ids.method} heatFigure={heatFigure} onHeatFigure={setHeatFigure} onExport={() => void exportCsv(state.result)} onOpenCell={onOpenCell} />
+        <ComparisonOutput result={state.result} methodId={ids.method} heatFigure={heatFigure} onHeatFigure={setHeatFigure} onExport={() => void exportCsv(state.result)} onExportReport={(format) => void exportReport(state.result, format)} onOpenCell={onOpenCell} />
       )}
     </section>
   );
@@ -214,10 +228,11 @@ interface ComparisonOutputProps {
   heatFigure: FigureKey;
   onHeatFigure(key: FigureKey): void;
   onExport(): void;
+  onExportReport(format: 'docx' | 'md'): void;
   onOpenCell(documentId: DocumentId, codeId: CodeId): void;
 }
 
-function ComparisonOutput({ result, methodId, heatFigure, onHeatFigure, onExport, onOpenCell }: ComparisonOutputProps) {
+function ComparisonOutput({ result, methodId, heatFigure, onHeatFigure, onExport, onExportReport, onOpenCell }: ComparisonOutputProps) {
   const { table } = result;
   const figureCell = (key: FigureKey, figure: { value: number | null; reason?: string }) => (
     <td key={key} className={`figure figure-${key === 'percentAgreement' ? 'plain' : readFigure(figure)}`} title={figure.value === null ? figure.reason : String(figure.value)}>
@@ -274,6 +289,9 @@ function ComparisonOutput({ result, methodId, heatFigure, onHeatFigure, onExport
       )}
       <div className="compare-actions">
         <button type="button" onClick={onExport}>Export CSV…</button>
+        <button type="button" onClick={() => onExportReport('docx')}>Export report (Word)…</button>
+        <button type="button" onClick={() => onExportReport('md')}>Export report (Markdown)…</button>
+        <span className="muted">{result.disagreements.length} disagreement{result.disagreements.length === 1 ? '' : 's'}</span>
       </div>
       <HeatMap result={result} figure={heatFigure} onFigure={onHeatFigure} onOpenCell={onOpenCell} />
     </div>

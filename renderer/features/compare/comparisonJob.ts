@@ -3,7 +3,8 @@
  * asked for, and shapes the rows. Runs inside the comparison worker (comparison.worker.ts) so
  * the window stays responsive on big projects, or on the main thread where a worker cannot start.
  */
-import { comparisonTable, compareInScope, type ComparisonScope, type ComparisonTable, type ScopedComparison } from '../../../shared/agreement/index.ts';
+import { comparisonTable, compareInScope, findPlaces, type ComparisonScope, type ComparisonTable, type ReportedDisagreement, type ScopedComparison } from '../../../shared/agreement/index.ts';
+import { truncateText } from '../../../shared/text/truncate.ts';
 import type { CodeId, DocumentId, ProjectId } from '../../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { readProjectBundle } from '../../db/exchangeRepository.ts';
@@ -26,6 +27,8 @@ export interface ComparisonResult {
   codes: ScopedComparison['codes'];
   /** Code × document figures of `heatFigure`, when cells were asked for. */
   cells: HeatCell[];
+  /** Where the compared coders differ, as the report quotes it. */
+  disagreements: ReportedDisagreement[];
 }
 
 export interface ComparisonRequest {
@@ -42,7 +45,24 @@ export async function runComparisonJob(db: MarginaliaDatabase, request: Comparis
     const figure = row[request.heatFigure];
     return { codeId: row.codeId!, documentId: row.documentId!, value: figure.value, ...(figure.reason ? { reason: figure.reason } : {}) };
   });
+  const codeIds = new Set(comparison.codes.map((c) => c.id));
+  const places = findPlaces({ coders: comparison.coders.map((c) => c.id), codeIds, documentIds: comparison.documents.map((d) => d.id), segments: bundle.segments });
+  const documentById = new Map(bundle.documents.map((d) => [d.id, d]));
+  const codeName = new Map(bundle.codes.map((c) => [c.id, c.name]));
+  const coderName = new Map(comparison.coders.map((c) => [c.id, c.name]));
+  const disagreements: ReportedDisagreement[] = places.disagreements.map((place) => ({
+    kind: place.kind!,
+    documentName: documentById.get(place.documentId)?.name ?? '',
+    start: place.start,
+    end: place.end,
+    passage: truncateText((documentById.get(place.documentId)?.text ?? '').slice(place.start, place.end).replace(/\s+/g, ' ').trim(), 400),
+    versions: place.versions.map((v) => ({
+      coder: coderName.get(v.coderId) ?? '',
+      codings: v.codings.map((c) => ({ code: codeName.get(c.codeId) ?? '', start: c.start, end: c.end })),
+    })),
+  }));
   return {
+    disagreements,
     table: comparisonTable(comparison),
     method: comparison.method,
     warnings: comparison.warnings,

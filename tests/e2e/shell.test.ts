@@ -65,7 +65,7 @@ async function closeDialog(name: string | RegExp) {
  * labelled `label` must do. Undo and Redo are checked against a coding made beforehand.
  */
 async function expectEffect(label: string, trigger: () => Promise<void>) {
-  if (/^(Import documents|Import codebook|Import project)/.test(label)) {
+  if (/^(Import documents|Import codebook|Import project|Import a teammate)/.test(label)) {
     const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
     await trigger();
     await (await chooser.catch((error: unknown) => Promise.reject(new Error(`${label}: no file chooser opened (${String(error)})`)))).setFiles([]);
@@ -107,6 +107,11 @@ async function expectEffect(label: string, trigger: () => Promise<void>) {
   } else if (label === 'Keyboard shortcuts') {
     await trigger();
     await closeDialog('Keyboard shortcuts');
+  } else if (label.startsWith('Compare coders')) {
+    await trigger();
+    await expect.poll(() => page.getByRole('heading', { name: 'Compare coders' }).isVisible()).toBe(true);
+    await page.locator('.compare-view').getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByTestId('document-text').isVisible()).toBe(true);
   } else if (label === 'About Marginalia') {
     await trigger();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Marginalia 0.1.0 (web)' }).count()).toBeGreaterThan(0);

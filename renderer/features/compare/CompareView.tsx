@@ -18,6 +18,7 @@ import { useCoders } from '../coders/useCoders.ts';
 import { useCodebook } from '../codebook/useCodebook.ts';
 import { useDocuments } from '../documents/useDocuments.ts';
 import { useComparison } from './useComparison.ts';
+import { requestComparison } from './comparisonClient.ts';
 import type { ComparisonRequest, ComparisonResult } from './comparisonJob.ts';
 import './compare.css';
 
@@ -46,6 +47,9 @@ function branchIds(codes: readonly { id: CodeId; parentId: CodeId | null }[], ro
 
 /** The consensus coder's colour: a neutral slate, apart from the coders' palette. */
 const CONSENSUS_COLOR = '#4a5560';
+
+/** Documents per page of the heat map. */
+const HEAT_PAGE = 12;
 
 const UNIT_LABELS: Record<AgreementUnit, string> = { characters: 'Characters', segments: 'Segments', documents: 'Documents' };
 
@@ -99,8 +103,12 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
     if (saved) notify(`Exported the comparison to ${saved.savedAs}.`);
   };
 
-  const exportReport = (result: ComparisonResult, format: 'docx' | 'md') =>
+  const exportReport = (format: 'docx' | 'md') =>
     run(async () => {
+      if (!request) return;
+      notify('Preparing the report…');
+      // The disagreements and their quotes are gathered only for the report (thousands of them).
+      const result = await requestComparison(db, { ...request, withDisagreements: true });
       const info = await bridge.appInfo();
       const input = { projectName: project.name, table: result.table, method: result.method, warnings: result.warnings, disagreements: result.disagreements, generatedAt: new Date().toISOString(), appVersion: info.version };
       const bytes = format === 'docx' ? await comparisonReportDocx(input) : new TextEncoder().encode(comparisonReportMarkdown(input));
@@ -216,7 +224,7 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
       {state.status === 'running' && <p className="compare-status" role="status">Comparing…</p>}
       {state.status === 'failed' && <p className="compare-status compare-error" role="alert">{state.message}</p>}
       {state.status === 'done' && (
-        <ComparisonOutput result={state.result} methodId={ids.method} heatFigure={heatFigure} onHeatFigure={setHeatFigure} onExport={() => void exportCsv(state.result)} onExportReport={(format) => void exportReport(state.result, format)} onOpenCell={onOpenCell} />
+        <ComparisonOutput result={state.result} methodId={ids.method} heatFigure={heatFigure} onHeatFigure={setHeatFigure} onExport={() => void exportCsv(state.result)} onExportReport={(format) => void exportReport(format)} onOpenCell={onOpenCell} />
       )}
     </section>
   );
@@ -291,7 +299,6 @@ function ComparisonOutput({ result, methodId, heatFigure, onHeatFigure, onExport
         <button type="button" onClick={onExport}>Export CSV…</button>
         <button type="button" onClick={() => onExportReport('docx')}>Export report (Word)…</button>
         <button type="button" onClick={() => onExportReport('md')}>Export report (Markdown)…</button>
-        <span className="muted">{result.disagreements.length} disagreement{result.disagreements.length === 1 ? '' : 's'}</span>
       </div>
       <HeatMap result={result} figure={heatFigure} onFigure={onHeatFigure} onOpenCell={onOpenCell} />
     </div>
@@ -301,6 +308,10 @@ function ComparisonOutput({ result, methodId, heatFigure, onHeatFigure, onExport
 function HeatMap({ result, figure, onFigure, onOpenCell }: { result: ComparisonResult; figure: FigureKey; onFigure(key: FigureKey): void; onOpenCell(documentId: DocumentId, codeId: CodeId): void }) {
   const cellOf = useMemo(() => new Map(result.cells.map((c) => [`${c.codeId}\u0000${c.documentId}`, c])), [result.cells]);
   const header = FIGURE_COLUMNS.find((c) => c.key === figure)!.header;
+  // A page of documents at a time: hundreds of columns are neither readable nor quick to draw.
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(result.documents.length / HEAT_PAGE));
+  const shown = result.documents.slice(Math.min(page, pages - 1) * HEAT_PAGE, (Math.min(page, pages - 1) + 1) * HEAT_PAGE);
   if (result.documents.length === 0 || result.codes.length === 0) return null;
   return (
     <div className="heat-map">
@@ -312,13 +323,22 @@ function HeatMap({ result, figure, onFigure, onOpenCell }: { result: ComparisonR
           ))}
         </select>
       </label>
+      {pages > 1 && (
+        <div className="heat-pager">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous documents</button>
+          <span>
+            Documents {Math.min(page, pages - 1) * HEAT_PAGE + 1}–{Math.min(result.documents.length, (Math.min(page, pages - 1) + 1) * HEAT_PAGE)} of {result.documents.length}
+          </span>
+          <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>Next documents</button>
+        </div>
+      )}
       <div className="table-scroll">
       <table className="heat-table">
         <caption>{header} by code and document</caption>
         <thead>
           <tr>
             <th scope="col">Code</th>
-            {result.documents.map((d) => (
+            {shown.map((d) => (
               <th scope="col" key={d.id}>{d.name}</th>
             ))}
           </tr>
@@ -327,7 +347,7 @@ function HeatMap({ result, figure, onFigure, onOpenCell }: { result: ComparisonR
           {result.codes.map((code) => (
             <tr key={code.id}>
               <th scope="row">{code.path}</th>
-              {result.documents.map((d) => {
+              {shown.map((d) => {
                 const cell = cellOf.get(`${code.id}\u0000${d.id}`);
                 const value = { value: cell?.value ?? null, reason: cell?.reason ?? 'Not compared.' };
                 return (

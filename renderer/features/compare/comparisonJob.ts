@@ -5,7 +5,7 @@
  */
 import { comparisonTable, compareInScope, findPlaces, type ComparisonScope, type ComparisonTable, type ReportedDisagreement, type ScopedComparison } from '../../../shared/agreement/index.ts';
 import { truncateText } from '../../../shared/text/truncate.ts';
-import type { CodeId, DocumentId, ProjectId } from '../../../shared/model/index.ts';
+import type { CodeId, DocumentId, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { readProjectBundle } from '../../db/exchangeRepository.ts';
 
@@ -27,7 +27,7 @@ export interface ComparisonResult {
   codes: ScopedComparison['codes'];
   /** Code × document figures of `heatFigure`, when cells were asked for. */
   cells: HeatCell[];
-  /** Where the compared coders differ, as the report quotes it. */
+  /** Where the compared coders differ, as the report quotes it (empty unless asked for). */
   disagreements: ReportedDisagreement[];
 }
 
@@ -36,6 +36,8 @@ export interface ComparisonRequest {
   scope: ComparisonScope;
   /** Which figure the heat map shows. */
   heatFigure: 'percentAgreement' | 'cohenKappa' | 'fleissKappa' | 'alphaBinary' | 'cuAlpha';
+  /** Also list the disagreements with their passages (for a report: thousands of quotes to carry back). */
+  withDisagreements?: boolean;
 }
 
 export async function runComparisonJob(db: MarginaliaDatabase, request: ComparisonRequest): Promise<ComparisonResult> {
@@ -45,6 +47,20 @@ export async function runComparisonJob(db: MarginaliaDatabase, request: Comparis
     const figure = row[request.heatFigure];
     return { codeId: row.codeId!, documentId: row.documentId!, value: figure.value, ...(figure.reason ? { reason: figure.reason } : {}) };
   });
+  const disagreements = request.withDisagreements ? reportedDisagreements(bundle, comparison) : [];
+  return {
+    disagreements,
+    table: comparisonTable(comparison),
+    method: comparison.method,
+    warnings: comparison.warnings,
+    uncodedDocumentsLeftOut: comparison.uncodedDocumentsLeftOut,
+    documents: comparison.documents,
+    codes: comparison.codes,
+    cells,
+  };
+}
+
+function reportedDisagreements(bundle: ProjectBundle, comparison: ScopedComparison): ReportedDisagreement[] {
   const codeIds = new Set(comparison.codes.map((c) => c.id));
   const places = findPlaces({ coders: comparison.coders.map((c) => c.id), codeIds, documentIds: comparison.documents.map((d) => d.id), segments: bundle.segments });
   const documentById = new Map(bundle.documents.map((d) => [d.id, d]));
@@ -61,14 +77,5 @@ export async function runComparisonJob(db: MarginaliaDatabase, request: Comparis
       codings: v.codings.map((c) => ({ code: codeName.get(c.codeId) ?? '', start: c.start, end: c.end })),
     })),
   }));
-  return {
-    disagreements,
-    table: comparisonTable(comparison),
-    method: comparison.method,
-    warnings: comparison.warnings,
-    uncodedDocumentsLeftOut: comparison.uncodedDocumentsLeftOut,
-    documents: comparison.documents,
-    codes: comparison.codes,
-    cells,
-  };
+  return disagreements;
 }

@@ -1,0 +1,174 @@
+/**
+ * The compare-coders benchmark (issue "Inter-coder comparison inside the app"), in Debian's
+ * Chromium on the web build: 500 documents of about 20,000 characters, 50,000 codings over 20
+ * codes by 2 coders (25,000 each), then the same number by 5 coders (10,000 each).
+ *
+ * Figures: choosing View → Compare coders to the table painted; adding coders to the 5-coder
+ * table painted; the longest main-thread task meanwhile (Long Tasks API; the engine runs in a
+ * worker); opening the review of disagreements to its list painted.
+ */
+import { build, preview } from 'vite';
+import type { Page } from 'playwright-core';
+import { launchChromium, newPage } from '../e2e/browser.ts';
+import { median, reportFigure } from './report.ts';
+import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
+
+const DOCUMENTS = 500;
+const DOCUMENT_LENGTH = 20_000;
+const CODES = 20;
+const CODINGS = 50_000;
+const RUNS = 5;
+
+/** Seeds a project of its own with `coders` coders sharing CODINGS codings; returns the coder names. */
+function seed(page: Page, coders: number, seedValue: number) {
+  return page.evaluate(
+    async ({ DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS, coders, seedValue }) => {
+      const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
+      let s = seedValue;
+      const rand = () => {
+        s = (s + 0x6d2b79f5) | 0;
+        let t = Math.imul(s ^ (s >>> 15), 1 | s);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const now = new Date().toISOString();
+      const project = (await db.projects.toArray())[0]!;
+      await db.segments.clear();
+      const oldCoders = (await db.coders.toArray()).filter((c) => c.name.startsWith('Bench coder'));
+      await db.coders.bulkDelete(oldCoders.map((c) => c.id));
+      let documents = (await db.documents.where('projectId').equals(project.id).toArray()).filter((d) => d.name.startsWith('Bench document'));
+      if (documents.length < DOCUMENTS) {
+        const text = 'the protest framed trafficking as a problem of policing while advocates described exploitation '.repeat(Math.ceil(DOCUMENT_LENGTH / 50)).slice(0, DOCUMENT_LENGTH);
+        const rows = Array.from({ length: DOCUMENTS - documents.length }, (_, i) => ({ id: crypto.randomUUID(), projectId: project.id, name: `Bench document ${i + 1}`, origin: 'txt', order: 100 + i, createdAt: now, variables: {} }));
+        await db.documents.bulkAdd(rows as never[]);
+        await db.documentTexts.bulkAdd(rows.map((r) => ({ documentId: r.id, text })) as never[]);
+      }
+      documents = (await db.documents.where('projectId').equals(project.id).toArray()).filter((d) => d.name.startsWith('Bench document'));
+      const codes = (await db.codes.where('projectId').equals(project.id).toArray()).filter((c) => c.isCodable).slice(0, CODES);
+      const coderRows = Array.from({ length: coders }, (_, i) => ({ id: crypto.randomUUID(), name: `Bench coder ${i + 1}`, color: '#336699' }));
+      await db.coders.bulkAdd(coderRows as never[]);
+      const segments = [];
+      for (let n = 0; n < CODINGS; n++) {
+        const start = Math.floor(rand() * (DOCUMENT_LENGTH - 400));
+        segments.push({
+          id: crypto.randomUUID(),
+          projectId: project.id,
+          documentId: documents[Math.floor(rand() * documents.length)]!.id,
+          codeId: codes[Math.floor(rand() * codes.length)]!.id,
+          coderId: coderRows[n % coders]!.id,
+          start,
+          end: start + 20 + Math.floor(rand() * 300),
+          createdAt: now,
+        });
+      }
+      await db.segments.bulkAdd(segments as never[]);
+      return coderRows.map((c) => c.name);
+    },
+    { DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS, coders, seedValue },
+  );
+}
+
+/** Starts recording main-thread tasks over 50 ms (the Long Tasks API's floor). */
+function watchLongTasks(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+    w.__longest = 0;
+    w.__observer?.disconnect();
+    w.__observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+    });
+    w.__observer.observe({ type: 'longtask' });
+  });
+}
+const longestTask = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+
+async function openCompare(page: Page): Promise<number> {
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: 'Compare coders…' }).click();
+  try {
+    await page.getByRole('table', { name: 'Agreement by code' }).waitFor({ timeout: 60_000 });
+  } catch (error) {
+    console.log('[compare view status]', await page.locator('.compare-status').allTextContents(), await page.locator('.compare-table').count());
+    throw error;
+  }
+  return (await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))))) - t0);
+}
+
+async function main() {
+  const configFile = new URL('../../vite.web.config.ts', import.meta.url).pathname;
+  process.env['VITE_MARGINALIA_TEST_HOOKS'] = '1';
+  await build({ configFile, logLevel: 'warn' });
+  const server = await preview({ configFile, preview: { host: '127.0.0.1', port: 0, open: false }, logLevel: 'warn' });
+  const url = server.resolvedUrls!.local[0]!;
+  const browser = await launchChromium();
+  try {
+    const { page } = await newPage(browser, { width: 1440, height: 900 });
+    await page.goto(url);
+    await page.getByLabel('Your name').fill('Bench Coder');
+    await page.getByRole('button', { name: 'Start coding' }).click();
+    await page.waitForSelector('[data-testid="document-text"]');
+
+    // The view starts with the first two coders it lists; the researcher is unchecked and the
+    // bench's coders checked, and the clock runs from the first check to the table painted.
+    const twoNames = await seed(page, 2, 7);
+    const two: number[] = [];
+    const twoLongest: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await page.reload();
+      await page.waitForSelector('[data-testid="document-text"]');
+      await watchLongTasks(page);
+      await openCompare(page);
+      const view = page.locator('.compare-view');
+      for (const box of await view.getByRole('checkbox').all()) {
+        const label = (await box.locator('xpath=..').textContent()) ?? '';
+        if (label.includes('Bench Coder') && (await box.isChecked())) await box.uncheck();
+      }
+      await watchLongTasks(page);
+      const t0 = await page.evaluate(() => performance.now());
+      for (const name of twoNames) {
+        const box = view.getByRole('checkbox', { name });
+        if (!(await box.isChecked())) await box.check();
+      }
+      await page.waitForFunction((n) => document.querySelectorAll('.compare-table thead th').length === 7 + n && !document.querySelector('.compare-status[role="status"]'), 2, { timeout: 60_000 });
+      two.push((await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))))) - t0);
+      twoLongest.push(await longestTask(page));
+      await page.getByRole('button', { name: 'Close' }).first().click();
+    }
+    console.log(`2 coders × ${CODINGS / 2} codings over ${DOCUMENTS} documents: table painted ${two.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${twoLongest.map((t) => t.toFixed(0)).join(', ')} ms`);
+    reportFigure({ name: 'compare table, 2 coders, 50k codings', median: median(two), unit: 'ms', target: '< 1000 ms' });
+    reportFigure({ name: 'compare, 2 coders: longest main-thread task', median: median(twoLongest), unit: 'ms', target: '< 100 ms' });
+
+    const fiveNames = await seed(page, 5, 11);
+    const five: number[] = [];
+    const fiveLongest: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await page.reload();
+      await page.waitForSelector('[data-testid="document-text"]');
+      await openCompare(page);
+      const view = page.locator('.compare-view');
+      for (const box of await view.getByRole('checkbox').all()) {
+        const label = (await box.locator('xpath=..').textContent()) ?? '';
+        if (label.includes('Bench Coder') && (await box.isChecked())) await box.uncheck();
+      }
+      await watchLongTasks(page);
+      const t0 = await page.evaluate(() => performance.now());
+      for (const name of fiveNames) {
+        const box = view.getByRole('checkbox', { name });
+        if (!(await box.isChecked())) await box.check();
+      }
+      await page.waitForFunction((n) => document.querySelectorAll('.compare-table thead th').length === 7 + n && !document.querySelector('.compare-status[role="status"]'), 5, { timeout: 60_000 });
+      five.push((await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))))) - t0);
+      fiveLongest.push(await longestTask(page));
+      await page.getByRole('button', { name: 'Close' }).first().click();
+    }
+    console.log(`5 coders × ${CODINGS / 5} codings: table painted ${five.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${fiveLongest.map((t) => t.toFixed(0)).join(', ')} ms`);
+    reportFigure({ name: 'compare table, 5 coders, 50k codings', median: median(five), unit: 'ms', target: '< 3000 ms' });
+    reportFigure({ name: 'compare, 5 coders: longest main-thread task', median: median(fiveLongest), unit: 'ms', target: '< 100 ms' });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

@@ -202,9 +202,10 @@ describe('finding memos', () => {
 
     await code.selectOption({ label: 'Policing and repression' });
     await expect.poll(titles).toEqual(['Police framing']);
-    // A category: its own memos none, its sub-code's memo only with sub-codes.
+    // A category: no memos of its own; with sub-codes, the memos on Child protection and on a
+    // coding of Policing and repression (both under Framing).
     await code.selectOption({ label: 'Framing' });
-    await expect.poll(titles).toEqual(['When to apply']);
+    await expect.poll(titles).toEqual(['Police framing', 'When to apply']);
     await manager().getByLabel('With sub-codes').uncheck();
     await expect.poll(() => manager().getByText('No memo matches these filters.').isVisible()).toBe(true);
     await manager().getByRole('button', { name: 'Show every memo' }).click();

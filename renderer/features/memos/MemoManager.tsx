@@ -93,7 +93,7 @@ export function MemoManager({ onClose, onOpenMemo }: MemoManagerProps) {
     setSearch('');
   };
   const onSort = useCallback((key: MemoSortKey) => setSort((current) => (current.key === key ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: FIRST_DIRECTION[key] })), []);
-  const onPainted = useCallback(() => signalForTests('marginalia:memos-painted'), []);
+  const onPainted = useCallback((count: number) => signalForTests('marginalia:memos-painted', { count }), []);
   const focusGrid = () => gridWrapRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
   const askDelete = useCallback((id: MemoId) => setDialog({ kind: 'delete', id }), []);
 

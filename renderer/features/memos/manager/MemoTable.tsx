@@ -27,7 +27,7 @@ interface MemoTableProps {
   /** Changes when the filters, search or sort change: the list then starts from its top (or its current row). */
   queryKey: string;
   /** Called once rows are on screen for this list (the benchmark and tests wait for it). */
-  onPainted?(): void;
+  onPainted?(count: number): void;
 }
 
 const COLUMNS: { key: MemoSortKey; label: string }[] = [
@@ -94,7 +94,7 @@ export function MemoTable({ entries, words, sort, onSort, activeId, onActivate, 
   }, [queryKey, virtualizer]);
 
   useLayoutEffect(() => {
-    if (entries.length > 0) onPainted?.();
+    if (entries.length > 0) onPainted?.(entries.length);
   }, [entries, onPainted]);
 
   const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);

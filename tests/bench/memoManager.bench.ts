@@ -200,6 +200,20 @@ async function main() {
       );
     const paintTime = () => page.evaluate(() => (window as unknown as { paintTime: Promise<number> }).paintTime);
 
+    // The floor under the first paint: reading the 10,000 memo rows (15 MB of text) from IndexedDB.
+    const readTimes: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      readTimes.push(
+        await page.evaluate(async (projectId) => {
+          const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
+          const t0 = performance.now();
+          await db.memos.where('projectId').equals(projectId).toArray();
+          return performance.now() - t0;
+        }, data.projectId),
+      );
+    }
+    reportFigure({ name: 'IndexedDB: read the 10,000 memo rows (the floor under first paint)', median: median(readTimes), unit: 'ms', target: '(not a target)' });
+
     const openTimes: number[] = [];
     for (let run = 0; run < OPEN_RUNS; run++) {
       await page.locator('.statusbar').click();
@@ -219,6 +233,12 @@ async function main() {
     await page.waitForSelector('.memo-grid-body [role="row"]');
     const search = page.getByRole('searchbox', { name: 'Search memos' });
     const keyTimes: number[] = [];
+    // BENCH_PROFILE=1: a CPU profile of the typing, its heaviest functions printed.
+    const cdp = process.env['BENCH_PROFILE'] ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     for (let round = 0; round < 3; round++) {
       await search.fill('');
       await page.waitForFunction((n) => document.querySelector('.memo-manager-count')?.textContent === `${n} memos`, MEMOS);
@@ -228,6 +248,18 @@ async function main() {
         await page.keyboard.press(key === ' ' ? 'Space' : key);
         keyTimes.push(await paintTime());
       }
+    }
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const dt = (profile.endTime - profile.startTime) / profile.samples!.length / 1000;
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      for (const sample of profile.samples!) {
+        const node = byId.get(sample)!;
+        const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + dt);
+      }
+      for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
     }
     const found = await page.locator('.memo-manager-count').textContent();
     console.log(`search “${QUERY}”: ${found}; per-key samples (ms): ${keyTimes.map((t) => Math.round(t)).join(', ')}`);

@@ -77,7 +77,6 @@ export function MemoTable({ entries, words, sort, onSort, activeId, onActivate, 
     overscan: 6,
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
-    getItemKey: (index) => entries[index]!.memo.id,
   });
   const activeIndex = useMemo(() => (activeId ? entries.findIndex((entry) => entry.memo.id === activeId) : -1), [entries, activeId]);
 

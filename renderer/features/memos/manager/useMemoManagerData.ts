@@ -3,13 +3,15 @@
  * together with the documents, codes, segments and coders their labels need, kept current.
  *
  * The index is rebuilt when any of these change, reusing the normalised text of every memo whose
- * title and text did not (so typing in one memo re-normalises one memo, not ten thousand).
+ * title and text did not (so typing in one memo re-normalises one memo, not ten thousand). The
+ * rows paint first; the normalised text for search is then prepared in idle time, a slice at a
+ * time, so the first search finds it ready and no frame waits for it.
  * Components call this hook; only hooks call the repositories.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Code, Coder, Segment } from '../../../../shared/model/index.ts';
-import { indexMemos, type MemoIndex, type MemoLookups } from '../../../../shared/memos/query.ts';
+import { indexMemos, prepareSearch, type MemoIndex, type MemoLookups } from '../../../../shared/memos/query.ts';
 import type { DocumentRow } from '../../../db/database.ts';
 import { listSegmentsOfProject } from '../../../db/segmentRepository.ts';
 import { useCodebook } from '../../codebook/useCodebook.ts';
@@ -62,5 +64,29 @@ export function useMemoManagerData(): MemoManagerData {
   // Remembered after render so the next index can reuse this one's normalised text.
   previous.current = index ?? previous.current;
 
+  usePrepareSearchWhenIdle(index);
+
   return { index, lookups, documents: documents ?? NONE, codes: codes ?? NONE, coders: coders ?? NONE };
+}
+
+/** How many memos one idle slice normalises (about 4 ms of work for memos of average length). */
+const SLICE = 100;
+
+function usePrepareSearchWhenIdle(index: MemoIndex | undefined): void {
+  useEffect(() => {
+    if (!index) return;
+    let next = 0;
+    let handle = 0;
+    const hasIdle = typeof requestIdleCallback === 'function';
+    const work = (deadline?: IdleDeadline) => {
+      do next = prepareSearch(index, next, SLICE);
+      while (next < index.entries.length && deadline && deadline.timeRemaining() > 5);
+      if (next < index.entries.length) schedule();
+    };
+    const schedule = () => {
+      handle = hasIdle ? requestIdleCallback(work, { timeout: 1000 }) : window.setTimeout(work, 16);
+    };
+    schedule();
+    return () => (hasIdle ? cancelIdleCallback(handle) : clearTimeout(handle));
+  }, [index]);
 }

@@ -6,7 +6,9 @@ import {
   indexMemos,
   makeSnippet,
   normalizeForSearch,
+  prepareSearch,
   queryMemos,
+  searchableText,
   searchWords,
   type MemoLookups,
 } from '../../../../shared/memos/query.ts';
@@ -67,7 +69,7 @@ const memos: Memo[] = [
   memo('m-seg-trust', { kind: 'segment', id: seg2 }, { title: 'Trust and doubt', plainText: 'Doubt about the police.', createdAt: '2026-01-06T09:00:00.000Z', modifiedAt: '2026-01-01T09:00:00.000Z' }),
 ];
 
-const ids = (entries: { memo: Memo }[]) => entries.map((entry) => entry.memo.id);
+const ids = (entries: readonly { memo: Memo }[]) => entries.map((entry) => entry.memo.id);
 
 describe('describeAttachment', () => {
   it('names the project, a document, a code by its path, a coding and a passage', () => {
@@ -100,11 +102,21 @@ describe('indexMemos', () => {
 
   it('reuses the normalised text of unchanged memos and recomputes a changed one', () => {
     const first = indexMemos(memos, lookups);
+    expect(prepareSearch(first, 0, 100)).toBe(memos.length);
     const changed = memos.map((m) => (m.id === 'm-doc' ? { ...m, plainText: 'Now in a Bar' } : { ...m }));
     const second = indexMemos(changed, lookups, first);
-    expect(second.entries[0]!.searchText).toBe(first.entries[0]!.searchText);
-    expect(second.entries[1]!.searchText).toBe('now in a bar');
-    expect(second.entries[1]!.memo.plainText).toBe('Now in a Bar');
+    expect(second.entries[0]!.searchable).toBe(first.entries[0]!.searchable);
+    expect(second.entries[1]!.searchable).toBeUndefined();
+    expect(searchableText(second.entries[1]!)).toEqual({ title: 'interview context', text: 'now in a bar' });
+    expect(ids(queryMemos(second, { search: 'bar' }))).toEqual(['m-doc']);
+  });
+
+  it('prepares the search a slice at a time', () => {
+    const index = indexMemos(memos, lookups);
+    expect(prepareSearch(index, 0, 4)).toBe(4);
+    expect(index.entries.map((e) => e.searchable !== undefined)).toEqual([true, true, true, true, false, false]);
+    expect(prepareSearch(index, 4, 4)).toBe(6);
+    expect(index.entries[4]!.searchable).toEqual({ title: 'odd wording', text: 'check the source.' });
   });
 });
 

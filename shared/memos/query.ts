@@ -352,7 +352,8 @@ export interface Snippet {
  */
 export function makeSnippet(plainText: string, words: readonly string[], maxLength = 160): Snippet {
   const hits = findHits(plainText, words);
-  const lead = Math.min(40, Math.floor(maxLength / 4));
+  // Little lead: in a one-line cell the first hit should be in view, not past the ellipsis.
+  const lead = Math.min(24, Math.floor(maxLength / 4));
   let from = 0;
   if (hits.length > 0 && hits[0]!.start > lead) {
     from = hits[0]!.start - lead;

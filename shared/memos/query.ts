@@ -348,7 +348,7 @@ export interface Snippet {
  *
  * @example
  * makeSnippet('Long opening.\n\nThen the café scene.', ['cafe'], 20)
- * // → { text: '…Then the café scene.', hits: [{ start: 10, end: 14 }] }
+ * // → { text: '…the café scene.', hits: [{ start: 5, end: 9 }] }
  */
 export function makeSnippet(plainText: string, words: readonly string[], maxLength = 160): Snippet {
   const hits = findHits(plainText, words);

@@ -8,14 +8,15 @@
  * - opening the manager (Alt+Shift+M): keypress to its first rows painted, the IndexedDB read
  *   and the search index included;
  * - a search: each keypress of a query typed into the search box to its results painted;
- * - the pure query.ts functions in node: indexing the 10,000 memos, and one search across them.
+ * - the pure query.ts functions in node: indexing the 10,000 memos, normalising their text for
+ *   search (which the manager does in idle time after its first paint), and searches across them.
  */
 import { build, preview } from 'vite';
 import { launchChromium, newPage } from '../e2e/browser.ts';
 import { median, reportFigure } from './report.ts';
 import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
 import type { CodeId, CoderId, DocumentId, Memo, MemoId, MemoTarget, ProjectId, SegmentId } from '../../shared/model/index.ts';
-import { indexMemos, queryMemos, type MemoLookups } from '../../shared/memos/query.ts';
+import { indexMemos, prepareSearch, queryMemos, type MemoLookups } from '../../shared/memos/query.ts';
 
 const MEMOS = 10_000;
 const DOCUMENTS = 40;
@@ -112,13 +113,16 @@ function benchNode(data: Generated) {
     coders: new Map(data.coders.map((c) => [c.id as string, c])),
   };
   const indexTimes = timeRunsSync(7, () => indexMemos(data.memos, lookups));
+  const normaliseTimes = timeRunsSync(5, () => prepareSearch(indexMemos(data.memos, lookups), 0, MEMOS));
   const index = indexMemos(data.memos, lookups);
+  prepareSearch(index, 0, MEMOS);
   const reindexTimes = timeRunsSync(7, () => indexMemos(data.memos.map((m) => ({ ...m })), lookups, index));
   let found = 0;
   const searchTimes = timeRunsSync(21, () => (found = queryMemos(index, { search: QUERY }, data.codes).length));
   const letterTimes = timeRunsSync(21, () => queryMemos(index, { search: 'p' }, data.codes));
   console.log(`node: ${MEMOS} memos, ${(data.memos.reduce((n, m) => n + m.plainText.length, 0) / 1e6).toFixed(1)} M characters of text; “${QUERY}” finds ${found}`);
-  reportFigure({ name: 'query.ts: index 10,000 memos (normalise title and text)', median: median(indexTimes), unit: 'ms', target: '(once per list)' });
+  reportFigure({ name: 'query.ts: index 10,000 memos (labels, authors)', median: median(indexTimes), unit: 'ms', target: '(once per list)' });
+  reportFigure({ name: 'query.ts: index and normalise all 10,000 for search (idle time)', median: median(normaliseTimes), unit: 'ms', target: '(after first paint)' });
   reportFigure({ name: 'query.ts: re-index after a live re-read (text unchanged)', median: median(reindexTimes), unit: 'ms', target: '(not a target)' });
   reportFigure({ name: `query.ts: search “${QUERY}” across 10,000 memos, sorted`, median: median(searchTimes), unit: 'ms', target: '≪ 100 ms' });
   reportFigure({ name: 'query.ts: search one letter (almost every memo matches), sorted', median: median(letterTimes), unit: 'ms', target: '≪ 100 ms' });

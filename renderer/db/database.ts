@@ -111,8 +111,9 @@ export class MarginaliaDatabase extends Dexie {
     // Memos are found by what they are attached to (`target.id`: a document, code or segment id,
     // or the document of a passage) and listed by kind; no row changes.
     this.version(3).stores({ memos: 'id, projectId, target.id, [projectId+target.kind]' });
-    // Consensus decisions (settling where coders differ): a new table, nothing to migrate.
-    this.version(4).stores({ decisions: 'id, projectId, [projectId+consensusCoderId]' });
+    // Consensus decisions (settling where coders differ): a new table, nothing to migrate. Memos
+    // also get an index by modified time, so a long memo list can show its newest first.
+    this.version(4).stores({ decisions: 'id, projectId, [projectId+consensusCoderId]', memos: 'id, projectId, target.id, [projectId+target.kind], [projectId+modifiedAt]' });
   }
 }
 

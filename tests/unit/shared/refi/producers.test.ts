@@ -145,10 +145,10 @@ describe('selections that cannot become segments', () => {
     expect(report.skipped.find((i) => i.kind === 'coding.duplicate')).toMatchObject({ count: 1 });
   });
 
-  it('turns a MAXQDA comment (a selection with a Description and no Coding) into a memo on the document', () => {
+  it('turns a MAXQDA comment (a selection with a Description and no Coding) into a memo on its passage', () => {
     const { bundle, report } = segmentTexts(buildQdpx(project('MAXQDA 24', 'commented text', [{ start: 0, end: 9, name: 'commented', extra: '<Description>Check this later.</Description>' }])));
     expect(bundle.segments).toHaveLength(0);
-    expect(bundle.memos).toMatchObject([{ title: 'Comment on “commented”', plainText: 'Check this later.', target: { kind: 'document', id: SRC.toLowerCase() } }]);
+    expect(bundle.memos).toMatchObject([{ title: 'Comment on “commented”', plainText: 'Check this later.', target: { kind: 'passage', id: SRC.toLowerCase(), start: 0, end: 9 } }]);
     expect(kinds(report, 'adjusted')).toContain('selection.description');
   });
 

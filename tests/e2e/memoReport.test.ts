@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completeFirstRun, dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
+import { samplePath } from '../unit/shared/refi/helpers.ts';
 
 const CODED = 'Members of the Occupy Oakland group went beyond sign carrying and chanting';
 const UNCODED = 'Eggs were thrown and fog horns blared';
@@ -139,5 +140,28 @@ describe('code memos in the exported codebook', () => {
     expect(docx.slice(at)).toContain('Only for explicit framing.');
     const md = new TextDecoder().decode(await exportFrom('Export codebook…', 'Export codebook', /Markdown/));
     expect(md).toMatch(new RegExp(`#+ [\\d.]+ ${codeName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*\\*\\*Memos\\*\\* \\(1\\):\\n\\n\\*\\*\\*When to use this code\\*\\*\\* — Ana Ruiz, 2026-11-23\\n\\nOnly for explicit framing\\.`));
+  });
+});
+
+describe('memos of an imported project', () => {
+  it('are counted by what they attach to before the import, and are all in the memo report after it', async () => {
+    const ANNEX = 'atlasti_8.4_SPEC_ANNEX_A2_skyloom_TestProject.qdpx';
+    ({ context, page } = await newPage(browser));
+    await completeFirstRun(page, baseUrl);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
+    await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Import project…' }).click();
+    await (await chooser).setFiles(samplePath(ANNEX));
+    const dialog = page.getByRole('dialog', { name: `Import project “${ANNEX}”?` });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    // Two notes and two comments of documents missing from the file on the project; seven ATLAS.ti code comments.
+    expect(await dialog.textContent()).toContain('Memos: 4 on the project, 7 on codes.');
+    await screenshot(page, 'memo-import-dialog');
+    await dialog.getByRole('button', { name: 'Import as new project' }).click();
+    await expect.poll(() => page.locator('.project-button').textContent()).toContain('ATLAS.ti standard project');
+    const md = new TextDecoder().decode(await exportFrom('Export memo report…', 'Export memo report', /Markdown/));
+    expect(md).toContain('11 memos.');
+    expect(md).toContain('### Research Plan');
+    expect(md).toContain('### Coke::full-fat Coke\n\n#### Comment on “Coke::full-fat Coke”');
   });
 });

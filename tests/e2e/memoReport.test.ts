@@ -9,11 +9,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completeFirstRun, dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
-import { samplePath } from '../unit/shared/refi/helpers.ts';
 
+const samplePath = (name: string) => fileURLToPath(new URL(`../../../shared/refi-qda/samples/${name}`, import.meta.url));
 const CODED = 'Members of the Occupy Oakland group went beyond sign carrying and chanting';
 const UNCODED = 'Eggs were thrown and fog horns blared';
 

@@ -2,8 +2,8 @@
  * `marginalia memos FILE.qdpx [--format md|json|docx] [-o OUT]`: every memo of a project, grouped
  * by what it is attached to (the same report as the app's File → Export memo report…). Markdown
  * (the default) goes to stdout; JSON is an array of memos with what each is attached to spelled
- * out (document name, code path, passage text and offsets in UTF-16 units of the LF-normalised
- * text); DOCX, being binary, needs -o.
+ * out (document name, code path, passage text and its offsets in Unicode code points of the
+ * LF-normalised text, half-open, as `marginalia segments` counts); DOCX, being binary, needs -o.
  */
 import { memoRecords, memoReportDocx, memoReportMarkdown } from '../../shared/memos/report.ts';
 import { parseArgs, stringOption } from '../args.ts';
@@ -24,7 +24,7 @@ export const memosCommand: Command = async (args, io) => {
   if (format === 'docx' && !out) throw new CliError('--format docx writes a binary file: give it a name with -o OUT.');
   const bundle = await readProjectFile(io, path);
   const output: Uint8Array | string =
-    format === 'docx' ? await memoReportDocx(bundle) : format === 'json' ? `${JSON.stringify(memoRecords(bundle), null, 2)}\n` : memoReportMarkdown(bundle);
+    format === 'docx' ? await memoReportDocx(bundle) : format === 'json' ? `${JSON.stringify(memoRecords(bundle, { offsets: 'codePoints' }), null, 2)}\n` : memoReportMarkdown(bundle);
   if (out) {
     await io.writeFile(out, output);
     io.stderr(`Wrote ${out} (${bundle.memos.length} memo${bundle.memos.length === 1 ? '' : 's'}).\n`);

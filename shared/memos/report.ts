@@ -15,7 +15,8 @@
 import { AlignmentType, Document as WordDocument, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun, BorderStyle } from 'docx';
 import type { Code, Coder, Document, Memo, ProjectBundle, Segment } from '../model/index.ts';
 import { walkCodeTree } from '../codebook/tree.ts';
-import { escapeMarkdown, MEMO_NUMBERING, memoDocxParagraphs, memoMarkdown, memoPlainText, parseMemoContent } from './richText.ts';
+import { indexCodePoints, utf16ToCodePoint } from '../text/codePoints.ts';
+import { escapeMarkdown, MEMO_NUMBERING, memoDocxParagraphs, memoMarkdown, parseMemoContent } from './richText.ts';
 
 export interface MemoReportOptions {
   /** Date shown under the title, e.g. `2026-11-21`; default today. */
@@ -223,12 +224,20 @@ export interface MemoRecord {
     readonly document?: string;
     /** The code of a code or segment memo, as its path (`Risk › Vaccine harms`). */
     readonly code?: string;
-    /** The passage of a segment or passage memo, and its offsets (UTF-16 units of the text). */
+    /** The passage of a segment or passage memo, and its offsets (see MemoRecordOptions). */
     readonly passage?: string;
     readonly start?: number;
     readonly end?: number;
   };
   readonly plainText: string;
+}
+
+export interface MemoRecordOptions {
+  /**
+   * How passage offsets count: `utf16` (the model's, JavaScript string indices; default) or
+   * `codePoints` (Unicode code points, as REFI-QDA and `marginalia segments` count).
+   */
+  readonly offsets?: 'utf16' | 'codePoints';
 }
 
 /**
@@ -237,7 +246,14 @@ export interface MemoRecord {
  * @example
  * memoRecords(bundle)[0] // → { id, title: 'Plan', author: 'Ana', target: { kind: 'project' }, plainText: '…', … }
  */
-export function memoRecords(bundle: ProjectBundle): MemoRecord[] {
+export function memoRecords(bundle: ProjectBundle, options: MemoRecordOptions = {}): MemoRecord[] {
+  const indexes = new Map<string, ReturnType<typeof indexCodePoints>>();
+  const offset = (document: Document | undefined, at: number) => {
+    if (options.offsets !== 'codePoints' || !document) return at;
+    let index = indexes.get(document.id);
+    if (!index) indexes.set(document.id, (index = indexCodePoints(document.text)));
+    return utf16ToCodePoint(index, at);
+  };
   const coders = new Map(bundle.coders.map((c) => [c.id as string, c.name]));
   const documents = new Map(bundle.documents.map((d) => [d.id as string, d]));
   const paths = codePaths(bundle.codes);
@@ -252,11 +268,11 @@ export function memoRecords(bundle: ProjectBundle): MemoRecord[] {
       else if (t.kind === 'code') target = { kind: t.kind, code: paths.get(t.id) };
       else if (t.kind === 'passage') {
         const document = documents.get(t.id);
-        target = { kind: t.kind, document: document?.name, passage: document?.text.slice(t.start, t.end), start: t.start, end: t.end };
+        target = { kind: t.kind, document: document?.name, passage: document?.text.slice(t.start, t.end), start: offset(document, t.start), end: offset(document, t.end) };
       } else if (t.kind === 'segment') {
         const segment = segments.get(t.id);
         const document = segment ? documents.get(segment.documentId) : undefined;
-        target = segment ? { kind: t.kind, document: document?.name, code: paths.get(segment.codeId), passage: document?.text.slice(segment.start, segment.end), start: segment.start, end: segment.end } : { kind: t.kind };
+        target = segment ? { kind: t.kind, document: document?.name, code: paths.get(segment.codeId), passage: document?.text.slice(segment.start, segment.end), start: offset(document, segment.start), end: offset(document, segment.end) } : { kind: t.kind };
       }
       return {
         id: memo.id,
@@ -265,7 +281,7 @@ export function memoRecords(bundle: ProjectBundle): MemoRecord[] {
         created: memo.createdAt,
         modified: memo.modifiedAt,
         target,
-        plainText: memo.content ? memoPlainText(parseMemoContent(memo.content, memo.plainText)) || memo.plainText : memo.plainText,
+        plainText: memo.plainText,
       };
     });
 }

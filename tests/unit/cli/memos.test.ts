@@ -41,12 +41,12 @@ describe('marginalia memos', () => {
     expect(result.stdout).toContain('### Risk › Vaccine harms\n\n#### Scope');
   });
 
-  it('gives JSON: every memo with id, title, author, dates, target spelled out and plain text', () => {
+  it('gives JSON: every memo with id, title, author, dates, target spelled out (offsets in code points: the emoji before “they” counts once) and plain text', () => {
     const result = cli('memos', OURS, '--format', 'json');
     expect(result.status).toBe(0);
     const memos = JSON.parse(result.stdout) as { title: string; target: Record<string, unknown> }[];
     expect(memos.map((m) => m.title)).toEqual(['Plan', 'About interview 1', 'Strong word', 'Who are they?', 'Scope']);
-    expect(memos[3]).toEqual({ id: 'f0000000-0000-4000-8000-000000000099', title: 'Who are they?', author: 'Ana', created: '2026-03-01T09:00:00.000Z', modified: '2026-03-01T09:00:00.000Z', target: { kind: 'passage', document: 'Interview 1', passage: 'they said', start: at, end: at + 9 }, plainText: 'Ask in round two.' });
+    expect(memos[3]).toEqual({ id: 'f0000000-0000-4000-8000-000000000099', title: 'Who are they?', author: 'Ana', created: '2026-03-01T09:00:00.000Z', modified: '2026-03-01T09:00:00.000Z', target: { kind: 'passage', document: 'Interview 1', passage: 'they said', start: at - 1, end: at + 8 }, plainText: 'Ask in round two.' });
     expect(memos[2]!.target).toMatchObject({ kind: 'segment', document: 'Interview 1', code: 'Risk › Vaccine harms', passage: 'It is poison 😡' });
     expect(memos[4]!.target).toEqual({ kind: 'code', code: 'Risk › Vaccine harms' });
   });

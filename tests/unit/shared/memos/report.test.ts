@@ -84,6 +84,11 @@ describe('memoReportDocx', () => {
 });
 
 describe('memoRecords', () => {
+  it('gives offsets in code points when asked', () => {
+    // 'It is poison 😡 they said.': the emoji is two UTF-16 units, one code point.
+    expect(memoRecords(bundle, { offsets: 'codePoints' }).find((r) => r.title === 'Who are they?')!.target).toMatchObject({ start: passageStart - 1, end: passageStart + 8 });
+  });
+
   it('spells out what each memo is attached to', () => {
     const records = memoRecords(bundle);
     expect(records.map((r) => r.title)).toEqual(['Plan', 'About interview 1', 'Rich one', 'Strong word', 'Who are they?', 'Scope']);

@@ -44,6 +44,15 @@ export function readNotes(ctx: ReadContext): void {
       }
     }
   }
+  // Notes pointed at from inside sources that were skipped (missing text, pictures, video…).
+  const inSkippedSources = new Set<string>();
+  const collectRefs = (element: XmlElement) => {
+    for (const part of element.children) {
+      if (part.local === 'NoteRef') inSkippedSources.add(guidKey(part.attrs['targetGUID'] ?? ''));
+      else collectRefs(part);
+    }
+  };
+  for (const element of child(root, 'Sources')?.children ?? []) if (ctx.skippedSources.has(guidKey(element.attrs['guid'] ?? ''))) collectRefs(element);
   const memoIds = new Set<string>();
   const userOf = (raw: string | undefined): CoderId | null => {
     if (!raw) return null;
@@ -68,7 +77,10 @@ export function readNotes(ctx: ReadContext): void {
       report.adjusted('note.description', "Notes' descriptions were put before their text.", title);
     }
     let targets = noteTargets.get(guid);
-    if (!targets) {
+    if (!targets && inSkippedSources.has(guid)) {
+      targets = [{ kind: 'project' }];
+      report.adjusted('note.skipped-source', 'Memos on documents (or their passages) that could not be imported were kept as project memos.', title);
+    } else if (!targets) {
       targets = [{ kind: 'project' }];
       report.adjusted('note.unattached', 'Notes attached to nothing became project memos.', title);
     } else if (targets.length > 1) {

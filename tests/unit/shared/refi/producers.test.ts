@@ -208,6 +208,17 @@ describe('spellings and structure from other producers', () => {
     expect(report.skipped.find((i) => i.kind === 'source.skipped-codings')).toMatchObject({ count: 1 });
   });
 
+  it('keeps a memo on a passage of a document whose text is missing as a project memo, and says why', () => {
+    const N1 = guid();
+    const files = project('ATLAS.ti 9', 'text', [{ start: 0, end: 4, extra: `<NoteRef targetGUID="${N1}"/>` }]);
+    files['project.qde'] = (files['project.qde'] as string).replace('</Project>', `<Notes><Note guid="${N1}" name="On a lost passage"><PlainTextContent>kept</PlainTextContent></Note></Notes></Project>`);
+    delete files[`Sources/${SRC}.txt`];
+    const { bundle, report } = readQdpx(buildQdpx(files), { projectId: PROJECT_ID, now: NOW });
+    expect(bundle.memos).toMatchObject([{ title: 'On a lost passage', plainText: 'kept', target: { kind: 'project' } }]);
+    expect(kinds(report, 'adjusted')).toContain('note.skipped-source');
+    expect(kinds(report, 'adjusted')).not.toContain('note.unattached');
+  });
+
   it('attaches notes to what points at them, copies shared notes, and keeps unattached ones on the project', () => {
     const N1 = guid();
     const N2 = guid();

@@ -126,13 +126,15 @@ const isAtlasTi = (origin: string) => /atlas\.?ti/i.test(origin);
  */
 function collectDescriptionMemos(ctx: ReadContext): void {
   const { root, report, origin, codeIds, documents, pendingMemos } = ctx;
+  // A comment without a date of its own existed when the file was last saved.
+  const fileSaved = root.attrs['modifiedDateTime'] ?? root.attrs['creationDateTime'];
   if (isAtlasTi(origin)) {
     const visit = (parent: XmlElement | undefined) => {
       for (const code of children(parent, 'Code')) {
         const text = child(code, 'Description')?.text ?? '';
         const id = guidKey(code.attrs['guid'] ?? '');
         if (text.trim() !== '' && codeIds.has(id)) {
-          pendingMemos.push({ guid: deriveGuid(`code-description:${id}`), target: { kind: 'code', id: id as CodeId }, title: `Comment on “${code.attrs['name'] ?? 'code'}”`, text, user: code.attrs['creatingUser'], created: code.attrs['creationDateTime'] });
+          pendingMemos.push({ guid: deriveGuid(`code-description:${id}`), target: { kind: 'code', id: id as CodeId }, title: `Comment on “${code.attrs['name'] ?? 'code'}”`, text, user: code.attrs['creatingUser'], created: code.attrs['creationDateTime'] ?? fileSaved });
           report.adjusted('code.description-memo', "ATLAS.ti's code comments were kept as the codes' descriptions and also shown as memos on the codes.", code.attrs['name']);
         }
         visit(code);
@@ -142,7 +144,7 @@ function collectDescriptionMemos(ctx: ReadContext): void {
     visit(codebook ? child(codebook, 'Codes') : undefined);
     const projectComment = child(root, 'Description')?.text ?? '';
     if (projectComment.trim() !== '') {
-      pendingMemos.push({ guid: deriveGuid('project-description'), target: { kind: 'project' }, title: 'Project comment', text: projectComment, user: root.attrs['creatingUserGUID'], created: root.attrs['creationDateTime'] });
+      pendingMemos.push({ guid: deriveGuid('project-description'), target: { kind: 'project' }, title: 'Project comment', text: projectComment, user: root.attrs['creatingUserGUID'], created: fileSaved });
       report.adjusted('project.description-memo', "ATLAS.ti's project comment was also shown as a project memo.");
     }
   }
@@ -153,7 +155,7 @@ function collectDescriptionMemos(ctx: ReadContext): void {
     const name = element.attrs['name'] ?? '';
     const listed = [...new Set(children(element, 'SourceRef').map((ref) => guidKey(ref.attrs['targetGUID'] ?? '')).filter((id) => imported.has(id)))];
     const target: MemoTarget = listed.length === 1 ? { kind: 'document', id: listed[0] as DocumentId } : { kind: 'project' };
-    pendingMemos.push({ guid: deriveGuid(`case-description:${element.attrs['guid'] ?? name}`), target, title: name ? `Case “${name}”` : 'Case memo', text, user: undefined, created: undefined });
+    pendingMemos.push({ guid: deriveGuid(`case-description:${element.attrs['guid'] ?? name}`), target, title: name ? `Case “${name}”` : 'Case memo', text, user: undefined, created: fileSaved });
     report.adjusted('case.description', "Cases' memos became memos on the case's document (on the project when a case lists several documents, or none).", name || undefined);
   }
 }

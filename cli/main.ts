@@ -13,6 +13,7 @@ Commands:
   info FILE.qdpx                counts of sources, codes, selections, codings, users, notes (JSON)
   segments FILE.qdpx            every coded segment [--format json|csv]
   codebook FILE                 codebook of a .qdc or .qdpx --format qdc|csv|md|docx [-o OUT] [--quotes N|all]
+  memos FILE.qdpx               every memo, grouped by what it is attached to [--format md|json|docx] [-o OUT]
   agreement ...                 inter-coder agreement (see README: "Comparing coders")
   help                          this text
 `;
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   info: async () => (await import('./commands/info.ts')).infoCommand,
   segments: async () => (await import('./commands/segments.ts')).segmentsCommand,
   codebook: async () => (await import('./commands/codebook.ts')).codebookCommand,
+  memos: async () => (await import('./commands/memos.ts')).memosCommand,
   agreement: async () => (await import('./commands/agreement.ts')).agreementCommand,
 };
 

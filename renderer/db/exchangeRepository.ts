@@ -62,6 +62,11 @@ export async function readProjectBundle(db: MarginaliaDatabase, projectId: Proje
   });
 }
 
+/** How many memos a project holds (for the memo report's dialog). */
+export function countProjectMemos(db: MarginaliaDatabase, projectId: ProjectId): Promise<number> {
+  return db.memos.where('projectId').equals(projectId).count();
+}
+
 export interface ImportProjectOptions {
   /** Name of the new project; default the bundle's. A name already in use gets " (2)", " (3)"… */
   name?: string;

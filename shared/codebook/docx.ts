@@ -2,13 +2,14 @@
  * The codebook as a Word document a research team can print, circulate and cite: a title page
  * block, an overview table of the whole tree (number, code, type, codings, documents, colour
  * swatch), then one section per code in tree order with its description, definition, inclusion
- * and exclusion criteria, anchor examples, and passages actually coded with it, quoted with
- * their document's name. Heading levels follow the tree (Word's Heading 1–6, so the navigation
+ * and exclusion criteria, anchor examples, passages actually coded with it, quoted with
+ * their document's name, and the memos written on it (title, author, formatted text). Heading levels follow the tree (Word's Heading 1–6, so the navigation
  * pane and a generated table of contents work). Written with the `docx` package; returns bytes.
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { anchorQuotes, DEFAULT_QUOTES_PER_CODE, quotedLine, type QuotesPerCode } from './anchors.ts';
-import { codeUsage, exampleLines, walkCodeTree, type CodebookData } from './tree.ts';
+import { codeMemos, codeUsage, exampleLines, walkCodeTree, type CodebookData } from './tree.ts';
+import { MEMO_NUMBERING, memoDocxParagraphs, parseMemoContent } from '../memos/richText.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
 
@@ -53,6 +54,8 @@ export async function writeCodebookDocx(data: CodebookData, options: CodebookDoc
   const usage = codeUsage(data.segments);
   const quotes = anchorQuotes(data.segments, data.documents, options.quotesPerCode ?? DEFAULT_QUOTES_PER_CODE);
   const entries = walkCodeTree(data.codes);
+  const memos = codeMemos(data);
+  const listInstances = { next: 1 };
   const hasCounts = data.segments !== undefined;
   const categories = data.codes.filter((c) => !c.isCodable).length;
   const date = options.date ?? new Date().toISOString().slice(0, 10);
@@ -141,6 +144,20 @@ export async function writeCodebookDocx(data: CodebookData, options: CodebookDoc
         );
       }
     }
+    const onCode = memos.get(code.id);
+    if (onCode?.length) {
+      body.push(new Paragraph({ keepNext: true, spacing: { before: 120 }, children: [new TextRun({ text: 'Memos', bold: true }), new TextRun({ text: ` (${onCode.length})`, color: '595959' })] }));
+      for (const { memo, author } of onCode) {
+        body.push(
+          new Paragraph({
+            keepNext: true,
+            spacing: { before: 80 },
+            children: [new TextRun({ text: memo.title.trim() || 'Untitled memo', bold: true, italics: true }), new TextRun({ text: `  —  ${author}, ${memo.createdAt.slice(0, 10)}`, color: '595959', size: 18 })],
+          }),
+          ...memoDocxParagraphs(parseMemoContent(memo.content, memo.plainText), { headingOffset: Math.min(depth + 2, 5), indent: 284, listInstances }),
+        );
+      }
+    }
   }
 
   const document = new Document({
@@ -148,6 +165,7 @@ export async function writeCodebookDocx(data: CodebookData, options: CodebookDoc
     title: `Codebook${data.title ? `: ${data.title}` : ''}`,
     description: 'Codebook exported from Marginalia',
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    numbering: { config: [MEMO_NUMBERING] },
     sections: [
       {
         footers: {

@@ -2,12 +2,13 @@
  * The codebook as Markdown, for reading, diffing and pasting into a methods appendix: one
  * section per code in tree order with its outline number, colour, whether it is a category,
  * how often it was applied, its description and criteria, its anchor examples and quotes from
- * the data with their document. Heading levels follow the tree down to `######`; deeper codes
+ * the data with their document, and the memos written on it (title, author, formatted text). Heading levels follow the tree down to `######`; deeper codes
  * get a bold line instead. User text is escaped so names and descriptions never turn into
  * Markdown markup.
  */
 import { anchorQuotes, DEFAULT_QUOTES_PER_CODE, quotedLine, type QuotesPerCode } from './anchors.ts';
-import { codeUsage, exampleLines, walkCodeTree, type CodebookData } from './tree.ts';
+import { codeMemos, codeUsage, exampleLines, walkCodeTree, type CodebookData } from './tree.ts';
+import { memoMarkdown, parseMemoContent } from '../memos/richText.ts';
 
 /**
  * Escapes what Markdown would read as inline markup (emphasis, code, links, HTML, tables), so a
@@ -57,6 +58,7 @@ export function writeCodebookMarkdown(data: CodebookData, options: CodebookMarkd
   const usage = codeUsage(data.segments);
   const quotes = anchorQuotes(data.segments, data.documents, options.quotesPerCode ?? DEFAULT_QUOTES_PER_CODE);
   const entries = walkCodeTree(data.codes);
+  const memos = codeMemos(data);
   const categories = data.codes.filter((c) => !c.isCodable).length;
   const out: string[] = [`# Codebook${data.title ? `: ${escapeMarkdown(data.title)}` : ''}`, ''];
   const totals = data.segments ? `, ${plural(data.segments.length, 'coding')} in ${plural(new Set(data.segments.map((s) => s.documentId)).size, 'document')}` : '';
@@ -87,6 +89,15 @@ export function writeCodebookMarkdown(data: CodebookData, options: CodebookMarkd
       out.push(`**Coded passages** (${quotedLine(fromData)}):`, '');
       for (const anchor of fromData.quotes) {
         out.push(`> ${anchor.quote.split('\n').map((line) => escapeLineStart(escapeMarkdown(line))).join('  \n> ')}${anchor.truncated ? ' …' : ''}  `, `> — *${escapeMarkdown(anchor.documentName)}*`, '');
+      }
+    }
+    const onCode = memos.get(code.id);
+    if (onCode?.length) {
+      out.push(`**Memos** (${onCode.length}):`, '');
+      for (const { memo, author } of onCode) {
+        out.push(`***${escapeMarkdown(memo.title.trim() || 'Untitled memo')}*** — ${escapeMarkdown(author)}, ${memo.createdAt.slice(0, 10)}`, '');
+        const body = memoMarkdown(parseMemoContent(memo.content, memo.plainText), { headingOffset: Math.min(depth + 2, 5) });
+        if (body) out.push(body, '');
       }
     }
   }

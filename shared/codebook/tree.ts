@@ -4,7 +4,7 @@
  * tolerate bad data, because an export must never fail on it: a code whose parent is missing, or
  * that sits in a parent cycle, is treated as a top-level code.
  */
-import type { Code, CodeId, CodeSet, Document, DocumentId, Segment } from '../model/index.ts';
+import type { Code, CodeId, Coder, CodeSet, Document, DocumentId, Memo, Segment } from '../model/index.ts';
 import { childrenByParent } from '../coding/codeTree.ts';
 
 /** What every codebook exporter takes. A ProjectBundle has all of it (see `codebookFromBundle`). */
@@ -17,11 +17,41 @@ export interface CodebookData {
   readonly segments?: readonly Segment[];
   /** For anchor quotes and document names; optional. */
   readonly documents?: readonly Document[];
+  /** Memos; those on codes are printed under their code (Markdown and DOCX). Optional. */
+  readonly memos?: readonly Memo[];
+  /** For the names of memo authors; optional. */
+  readonly coders?: readonly Coder[];
 }
 
 /** The codebook part of a project. */
-export function codebookFromBundle(bundle: { project: { name: string }; codes: readonly Code[]; sets: readonly CodeSet[]; segments: readonly Segment[]; documents: readonly Document[] }): CodebookData {
-  return { title: bundle.project.name, codes: bundle.codes, sets: bundle.sets, segments: bundle.segments, documents: bundle.documents };
+export function codebookFromBundle(bundle: { project: { name: string }; codes: readonly Code[]; sets: readonly CodeSet[]; segments: readonly Segment[]; documents: readonly Document[]; memos?: readonly Memo[]; coders?: readonly Coder[] }): CodebookData {
+  return { title: bundle.project.name, codes: bundle.codes, sets: bundle.sets, segments: bundle.segments, documents: bundle.documents, memos: bundle.memos, coders: bundle.coders };
+}
+
+/** One memo on a code, as the printed codebooks show it. */
+export interface CodeMemo {
+  readonly memo: Memo;
+  readonly author: string;
+}
+
+/**
+ * The memos on each code, by creation time, with their authors' names.
+ *
+ * @example
+ * codeMemos(data).get(code.id) // → [{ memo, author: 'Ana' }]
+ */
+export function codeMemos(data: CodebookData): Map<string, CodeMemo[]> {
+  const names = new Map((data.coders ?? []).map((c) => [c.id as string, c.name]));
+  const out = new Map<string, CodeMemo[]>();
+  const sorted = [...(data.memos ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const memo of sorted) {
+    if (memo.target.kind !== 'code') continue;
+    const author = memo.coderId === null ? 'Unknown author' : (names.get(memo.coderId) ?? 'Unknown author');
+    const list = out.get(memo.target.id);
+    if (list) list.push({ memo, author });
+    else out.set(memo.target.id, [{ memo, author }]);
+  }
+  return out;
 }
 
 /** One code in tree order. */

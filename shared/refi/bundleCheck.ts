@@ -3,7 +3,7 @@
  * before importing a bundle into the database (renderer/db/exchangeRepository.ts), so both
  * refuse the same bundles with the same sentence: every segment's document, code and coder must
  * be in the bundle and its range non-empty inside its text (`isValidRange`); every memo's target
- * and writer must be there; every set member must be there.
+ * and writer must be there (a passage's range non-empty inside its document's text); every set member must be there.
  */
 import { isValidRange } from '../coding/segmentRanges.ts';
 import type { ProjectBundle } from '../model/index.ts';
@@ -41,8 +41,13 @@ export function findBundleProblem(bundle: ProjectBundle): string | null {
       target.kind === 'project' ||
       (target.kind === 'document' && documents.has(target.id)) ||
       (target.kind === 'code' && codes.has(target.id)) ||
-      (target.kind === 'segment' && segments.has(target.id));
+      (target.kind === 'segment' && segments.has(target.id)) ||
+      (target.kind === 'passage' && documents.has(target.id));
     if (!ok) return `The memo “${memo.title}” is attached to a ${target.kind} that the project does not contain.`;
+    if (target.kind === 'passage') {
+      const document = documents.get(target.id)!;
+      if (!isValidRange(target.start, target.end, document.text.length)) return `The memo “${memo.title}” is attached to a passage of “${document.name}” that lies outside its text or covers none ([${target.start}, ${target.end})).`;
+    }
     if (memo.coderId !== null && !coders.has(memo.coderId)) return `The memo “${memo.title}” was written by a coder (${memo.coderId}) that the project does not contain.`;
   }
   for (const set of bundle.sets) {

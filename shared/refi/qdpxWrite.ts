@@ -12,8 +12,10 @@
  *   the first 40 code points of the quote, so any reader can check the offsets) holding one
  *   `<Coding>` (guid derived from the segment id) with its `<CodeRef>`.
  * - Memos → `<Note>` (name = title, `PlainTextContent` = plain text), attached with `<NoteRef>`
- *   on the Project, TextSource, Code or PlainTextSelection. Sets → `<Set>` with MemberCode and
- *   MemberSource.
+ *   on the Project, TextSource, Code or PlainTextSelection. A memo on an uncoded passage is a
+ *   `<PlainTextSelection>` of its own carrying the NoteRef and no Coding (one selection per
+ *   distinct range, so several memos on one passage share it), as the specification does for
+ *   comments. Sets → `<Set>` with MemberCode and MemberSource.
  * - Offsets are Unicode code points, as the specification says.
  *
  * The bundle is checked first: a segment, memo or set pointing at something the project does
@@ -93,6 +95,10 @@ function buildProjectXml(bundle: ProjectBundle, options: WriteQdpxOptions): XmlW
   const segmentsWithMemos = new Set<string>(bundle.memos.flatMap((m) => (m.target.kind === 'segment' ? [m.target.id] : [])));
   const documents = [...bundle.documents].sort((a, b) => a.order - b.order);
   const segmentsByDocument = groupBy(bundle.segments, (s) => s.documentId);
+  const passagesByDocument = groupBy(
+    bundle.memos.flatMap((m) => (m.target.kind === 'passage' ? [{ memo: m, documentId: m.target.id, start: m.target.start, end: m.target.end }] : [])),
+    (p) => p.documentId,
+  );
   const variableNames = [...new Set(documents.flatMap((d) => Object.keys(d.variables)))].sort();
   const variableGuid = (name: string) => deriveGuid(`variable:${name}`);
 
@@ -123,7 +129,7 @@ function buildProjectXml(bundle: ProjectBundle, options: WriteQdpxOptions): XmlW
   }
   if (documents.length) {
     w.start('Sources');
-    for (const document of documents) writeTextSource(w, document, segmentsByDocument.get(document.id) ?? [], noteRefs, variableGuid, id, segmentsWithMemos);
+    for (const document of documents) writeTextSource(w, document, segmentsByDocument.get(document.id) ?? [], passagesByDocument.get(document.id) ?? [], noteRefs, variableGuid, id, segmentsWithMemos);
     w.end();
   }
   if (bundle.memos.length) {
@@ -158,6 +164,14 @@ function buildProjectXml(bundle: ProjectBundle, options: WriteQdpxOptions): XmlW
   return w;
 }
 
+/** A memo on an uncoded passage of a document, with its range (UTF-16 units). */
+interface PassageMemo {
+  readonly memo: Memo;
+  readonly documentId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** `exportGuid` with a cache, for ids written many times (coders, codes). */
 function memoizedExportGuid(): (id: string) => string {
   const cache = new Map<string, string>();
@@ -172,6 +186,7 @@ function writeTextSource(
   w: XmlWriter,
   document: Document,
   segments: readonly Segment[],
+  passages: readonly PassageMemo[],
   noteRefs: (key: string) => string[],
   variableGuid: (name: string) => string,
   id: (value: string) => string,
@@ -181,13 +196,16 @@ function writeTextSource(
   w.start('TextSource', { guid, name: document.name, plainTextPath: `internal://${guid}.txt`, creationDateTime: dateTime(document.createdAt) });
   const text = document.text;
   const index = indexCodePoints(text);
+  const previewOf = (from: number, to: number) => {
+    const quote = text.slice(from, Math.min(to, from + 2 * PREVIEW_CODE_POINTS + 2));
+    const preview = sliceCodePoints(quote, PREVIEW_CODE_POINTS);
+    return preview.length < to - from ? `${preview}…` : preview;
+  };
   const sorted = [...segments].sort((a, b) => a.start - b.start || a.end - b.end);
   for (const segment of sorted) {
     const start = utf16ToCodePoint(index, segment.start);
     const end = utf16ToCodePoint(index, segment.end);
-    const quote = text.slice(segment.start, Math.min(segment.end, segment.start + 2 * PREVIEW_CODE_POINTS + 2));
-    const preview = sliceCodePoints(quote, PREVIEW_CODE_POINTS);
-    const name = preview.length < segment.end - segment.start ? `${preview}…` : preview;
+    const name = previewOf(segment.start, segment.end);
     const coder = id(segment.coderId);
     w.start('PlainTextSelection', { guid: exportGuid(segment.id), name, startPosition: start, endPosition: end, creatingUser: coder, creationDateTime: dateTime(segment.createdAt) });
     // The Coding's date is the selection's: left out, readers take the selection's.
@@ -195,6 +213,23 @@ function writeTextSource(
     w.element('CodeRef', { targetGUID: id(segment.codeId) });
     w.end();
     if (segmentsWithMemos.has(segment.id)) for (const target of noteRefs(`segment:${segment.id}`)) w.element('NoteRef', { targetGUID: target });
+    w.end();
+  }
+  // Comments: one selection per distinct passage, carrying its memos' NoteRefs and no Coding.
+  const byRange = groupBy(passages, (p) => `${p.start}:${p.end}`);
+  const ranges = [...byRange.values()].sort((a, b) => a[0]!.start - b[0]!.start || a[0]!.end - b[0]!.end);
+  for (const group of ranges) {
+    const { start, end } = group[0]!;
+    const first = group.reduce((a, b) => (a.memo.createdAt <= b.memo.createdAt ? a : b)).memo;
+    w.start('PlainTextSelection', {
+      guid: deriveGuid(`passage:${document.id}:${start}:${end}`),
+      name: previewOf(start, end),
+      startPosition: utf16ToCodePoint(index, start),
+      endPosition: utf16ToCodePoint(index, end),
+      creatingUser: first.coderId === null ? undefined : id(first.coderId),
+      creationDateTime: dateTime(first.createdAt),
+    });
+    for (const passage of group) w.element('NoteRef', { targetGUID: id(passage.memo.id) });
     w.end();
   }
   for (const target of noteRefs(`document:${document.id}`)) w.element('NoteRef', { targetGUID: target });

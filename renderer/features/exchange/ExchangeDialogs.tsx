@@ -11,7 +11,7 @@ import { formatItem } from '../../../shared/refi/index.ts';
 import type { QuotesPerCode } from '../../../shared/codebook/index.ts';
 import type { CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import type { CodebookMergeReport } from '../../db/exchangeRepository.ts';
-import { CODEBOOK_EXPORT_CHOICES, plural, type CodebookFile } from './exchangeFiles.ts';
+import { CODEBOOK_EXPORT_CHOICES, MEMO_REPORT_CHOICES, plural, type CodebookFile, type MemoReportFormat } from './exchangeFiles.ts';
 
 interface ExchangeDialogProps {
   title: ReactNode;
@@ -291,7 +291,46 @@ export function CodebookProjectDialog({ fileName, projectName, codes, sets, repo
   );
 }
 
-export function ImportProjectDialog({ fileName, report, onCancel, onImport }: { fileName: string; report: ImportReport; onCancel(): void; onImport(): void }) {
+/** File → Export memo report…: Word or Markdown. */
+export function ExportMemoReportDialog({ projectName, memoCount, onCancel, onExport }: { projectName: string; memoCount: number; onCancel(): void; onExport(format: MemoReportFormat): void }) {
+  const [format, setFormat] = useState<MemoReportFormat>('docx');
+  return (
+    <ExchangeDialog title="Export memo report" onClose={onCancel}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onExport(format);
+        }}
+      >
+        <p>
+          Save the {memoCount === 0 ? 'memo report' : plural(memoCount, 'memo')} of “{projectName}”, grouped by what {memoCount === 1 ? 'it is' : 'they are'} attached to, as:
+        </p>
+        <fieldset className="exchange-choices">
+          <legend className="visually-hidden">Format</legend>
+          {MEMO_REPORT_CHOICES.map((choice) => (
+            <label key={choice.format} className="exchange-choice">
+              <input type="radio" name="memo-report-format" value={choice.format} checked={format === choice.format} onChange={() => setFormat(choice.format)} data-autofocus={format === choice.format ? true : undefined} />
+              <span>
+                <strong>{choice.label}</strong>
+                <span className="muted exchange-hint">{choice.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Export…
+          </button>
+        </div>
+      </form>
+    </ExchangeDialog>
+  );
+}
+
+export function ImportProjectDialog({ fileName, report, memoSummary, onCancel, onImport }: { fileName: string; report: ImportReport; memoSummary?: string; onCancel(): void; onImport(): void }) {
   const c = report.imported;
   return (
     <ExchangeDialog title={`Import project “${fileName}”?`} onClose={onCancel}>
@@ -299,6 +338,7 @@ export function ImportProjectDialog({ fileName, report, onCancel, onImport }: { 
         Made with {report.producer}. It holds {plural(c.documents, 'document')}, {plural(c.codes, 'code')}, {plural(c.segments, 'coding')}, {plural(c.coders, 'coder')}, {plural(c.memos, 'memo')} and{' '}
         {plural(c.sets, 'set')}.
       </p>
+      {memoSummary ? <p>{memoSummary.replace(/^(\d+) memos?: /, 'Memos: ')}</p> : null}
       <ReportLines report={report} heading="What was adjusted, skipped or looked wrong" />
       <p className="muted">It becomes a new project; the projects you have are not changed.</p>
       <div className="dialog-actions">

@@ -17,6 +17,20 @@ export const CODEBOOK_EXPORT_CHOICES: readonly { format: CodebookFormat; label: 
   { format: 'docx', label: 'Word document (.docx)', hint: 'A printable codebook with definitions, criteria and examples.', filter: 'Word document' },
 ];
 
+/** The memo report's formats, in the order shown. */
+export type MemoReportFormat = 'docx' | 'md';
+
+export const MEMO_REPORT_CHOICES: readonly { format: MemoReportFormat; label: string; hint: string; filter: string; extension: string; mimeType: string }[] = [
+  { format: 'docx', label: 'Word document (.docx)', hint: 'A printable report: every memo under what it is attached to, passages quoted.', filter: 'Word document', extension: 'docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  { format: 'md', label: 'Markdown (.md)', hint: 'The same report as readable text.', filter: 'Markdown', extension: 'md', mimeType: 'text/markdown' },
+];
+
+/** The suggested name and filter for saving the memo report of `projectName` as `format`. */
+export function memoReportSaveTarget(projectName: string, format: MemoReportFormat): { defaultName: string; filters: FileFilter[] } {
+  const choice = MEMO_REPORT_CHOICES.find((c) => c.format === format)!;
+  return { defaultName: `${safeFileName(projectName)} memos.${choice.extension}`, filters: [{ name: choice.filter, extensions: [choice.extension] }] };
+}
+
 export const PROJECT_FILTERS: FileFilter[] = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
 /** What File → Import project… opens: a .qdpx, or a project.qde on its own (its texts inside it). */
 export const PROJECT_IMPORT_FILTERS: FileFilter[] = [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }];

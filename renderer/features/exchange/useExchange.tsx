@@ -1,7 +1,7 @@
 /**
- * Import and export of codebooks and projects from the workbench: the four File menu commands
+ * Import and export of codebooks and projects from the workbench: the File menu commands
  * (`file:export-codebook`, `file:export-project`, `file:import-codebook`,
- * `file:import-project`) and the dialogs they open.
+ * `file:import-project`, `file:export-memos`) and the dialogs they open.
  *
  * Bytes come from and go to the host bridge (native dialogs in Electron, a file input and a
  * download in a browser); `shared/` reads and writes the formats; the exchange repository
@@ -21,9 +21,10 @@ import { codebookFromBundle, type QuotesPerCode } from '../../../shared/codebook
 import { errorMessage } from '../../../shared/common/errors.ts';
 import { exportCodebook as writeCodebook, type CodebookFormat } from '../../../shared/exchange/codebookExport.ts';
 import { readQdpxAsync, writeQdpxAsync, type ImportReport } from '../../../shared/refi/index.ts';
-import { importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
-import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
-import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, PROJECT_IMPORT_FILTERS, baseName, codebookSaveTarget, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile } from './exchangeFiles.ts';
+import { countProjectMemos, importCodebookAsProject, importProjectBundle, mergeCodebookIntoProject, readProjectBundle, type CodebookMergeReport } from '../../db/exchangeRepository.ts';
+import { describeMemoTargets, memoReportDocx, memoReportMarkdown } from '../../../shared/memos/report.ts';
+import { CodebookMergedDialog, CodebookProjectDialog, ErrorDialog, ExportCodebookDialog, ExportMemoReportDialog, ImportCodebookDialog, ImportProjectDialog, ProgressDialog } from './ExchangeDialogs.tsx';
+import { CODEBOOK_IMPORT_FILTERS, PROJECT_FILTERS, PROJECT_IMPORT_FILTERS, baseName, codebookSaveTarget, memoReportSaveTarget, plural, readCodebookFile, safeFileName, yieldToPaint, type CodebookFile, type MemoReportFormat } from './exchangeFiles.ts';
 import { streamCodec } from './streamCodec.ts';
 import { useMenuCommand } from '../../ui/menuCommands.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
@@ -35,6 +36,7 @@ type Step =
   | { kind: 'progress'; message: string }
   | { kind: 'error'; title: string; message: string }
   | { kind: 'export-codebook' }
+  | { kind: 'export-memos'; memoCount: number }
   | { kind: 'import-codebook'; fileName: string; file: CodebookFile }
   | { kind: 'codebook-merged'; fileName: string; merge: CodebookMergeReport; report: ImportReport }
   | { kind: 'codebook-project'; fileName: string; projectName: string; codes: number; sets: number; report: ImportReport }
@@ -68,6 +70,8 @@ const handover = {
 export interface Exchange {
   /** Asks for a format, then saves the codebook (.qdc, .csv, .md or .docx). */
   exportCodebook(): void;
+  /** Asks for a format, then saves the memo report (.docx or .md). */
+  exportMemoReport(): Promise<void>;
   /** Saves the whole project as a REFI-QDA .qdpx. */
   exportProject(): Promise<void>;
   /** Opens a .qdc or .csv, then merges it into this project or makes a new project of it. */
@@ -127,6 +131,32 @@ export function useExchange(): Exchange {
         await save({ title: 'Export codebook', bytes, ...codebookSaveTarget(project.name, format) });
       } catch (error) {
         fail('Could not export the codebook', error);
+      }
+    },
+    [db, project.id, project.name, save, fail, setStep],
+  );
+
+  const exportMemoReport = useCallback(async () => {
+    if (isBusy(stepRef)) return;
+    try {
+      const memoCount = await countProjectMemos(db, project.id);
+      if (!isBusy(stepRef)) setStep({ kind: 'export-memos', memoCount });
+    } catch (error) {
+      fail('Could not export the memo report', error);
+    }
+  }, [db, project.id, fail, setStep]);
+
+  const exportMemoReportAs = useCallback(
+    async (format: MemoReportFormat) => {
+      setStep({ kind: 'progress', message: 'Exporting…' });
+      try {
+        const bundle = await readProjectBundle(db, project.id);
+        await yieldToPaint();
+        const bytes = format === 'docx' ? await memoReportDocx(bundle) : new TextEncoder().encode(memoReportMarkdown(bundle));
+        setStep(IDLE);
+        await save({ title: 'Export memo report', bytes, ...memoReportSaveTarget(project.name, format) });
+      } catch (error) {
+        fail('Could not export the memo report', error);
       }
     },
     [db, project.id, project.name, save, fail, setStep],
@@ -208,7 +238,7 @@ export function useExchange(): Exchange {
       try {
         await yieldToPaint();
         const created = await importProjectBundle(db, bundle);
-        const counts = `${plural(bundle.documents.length, 'document')}, ${plural(bundle.codes.length, 'code')}, ${plural(bundle.segments.length, 'coding')}`;
+        const counts = `${plural(bundle.documents.length, 'document')}, ${plural(bundle.codes.length, 'code')}, ${plural(bundle.segments.length, 'coding')}, ${plural(bundle.memos.length, 'memo')}`;
         handover.set({ projectId: created.id, notice: `Imported “${created.name}”: ${counts}.` });
         setStep(IDLE);
       } catch (error) {
@@ -250,12 +280,15 @@ export function useExchange(): Exchange {
     case 'codebook-project':
       dialogs = <CodebookProjectDialog fileName={step.fileName} projectName={step.projectName} codes={step.codes} sets={step.sets} report={step.report} onClose={close} />;
       break;
+    case 'export-memos':
+      dialogs = <ExportMemoReportDialog projectName={project.name} memoCount={step.memoCount} onCancel={close} onExport={(format) => void exportMemoReportAs(format)} />;
+      break;
     case 'import-project':
-      dialogs = <ImportProjectDialog fileName={step.fileName} report={step.report} onCancel={close} onImport={() => void confirmProjectImport(step.fileName, step.bundle)} />;
+      dialogs = <ImportProjectDialog fileName={step.fileName} report={step.report} memoSummary={describeMemoTargets(step.bundle.memos)} onCancel={close} onImport={() => void confirmProjectImport(step.fileName, step.bundle)} />;
       break;
   }
 
-  return { exportCodebook, exportProject, importCodebook, importProject, dialogs };
+  return { exportCodebook, exportMemoReport, exportProject, importCodebook, importProject, dialogs };
 }
 
 /**
@@ -268,5 +301,6 @@ export function ExchangeCommands() {
   useMenuCommand('file:import-project', () => void exchange.importProject());
   useMenuCommand('file:export-codebook', () => exchange.exportCodebook());
   useMenuCommand('file:export-project', () => void exchange.exportProject());
+  useMenuCommand('file:export-memos', () => void exchange.exportMemoReport());
   return <>{exchange.dialogs}</>;
 }

@@ -95,6 +95,8 @@ export interface ReadContext {
   readonly segments: Segment[];
   readonly selectionSegments: Map<string, SegmentId[]>;
   readonly codingSegments: Map<string, SegmentId>;
+  /** Selection GUID → its range in model offsets, for selections that code nothing (comments on a passage). */
+  readonly selectionPassages: Map<string, { readonly start: number; readonly end: number }>;
   readonly pendingMemos: PendingMemo[];
   /** notes.ts */
   readonly notes: Map<string, XmlElement>;
@@ -122,6 +124,7 @@ export function createReadContext(fields: Pick<ReadContext, 'zip' | 'root' | 're
     segments: [],
     selectionSegments: new Map(),
     codingSegments: new Map(),
+    selectionPassages: new Map(),
     pendingMemos: [],
     notes: new Map(),
     memos: [],

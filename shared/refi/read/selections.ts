@@ -11,7 +11,7 @@ import { child, children, type ReadContext } from './context.ts';
 
 /** Converts the selections of `ctx.sources` into `ctx.segments` and the sources into `ctx.documents`. */
 export function readSelections(ctx: ReadContext): void {
-  const { root, report, options, origin, sidecar, now, projectId, users, sources, newlineSources, placeholderCoders, documents, segments, selectionSegments, codingSegments, pendingMemos } = ctx;
+  const { root, report, options, origin, sidecar, now, projectId, users, sources, newlineSources, placeholderCoders, documents, segments, selectionSegments, codingSegments, selectionPassages, pendingMemos } = ctx;
   // Offsets: one convention for the whole file.
   const producerConvention = conventionForOrigin(origin);
   const decision = options.offsets
@@ -88,6 +88,11 @@ export function readSelections(ctx: ReadContext): void {
       }
       if (start === end) {
         report.skipped('selection.empty', 'Zero-length selections were skipped.', source.name, Math.max(1, codings.length));
+        if (selection.description.trim() !== '') {
+          // ATLAS.ti writes zero-length selections; a comment on one is kept on its document.
+          pendingMemos.push({ guid: deriveGuid(`selection-description:${selection.guid}`), target: { kind: 'document', id: source.id }, title: 'Comment', text: selection.description, user: selection.creatingUser, created: selection.created });
+          report.adjusted('selection.empty-comment', 'Comments on zero-length selections became memos on their document.', source.name);
+        }
         continue;
       }
       const description = selection.description;
@@ -124,14 +129,15 @@ export function readSelections(ctx: ReadContext): void {
       }
       if (isConverted) convertedCodings += ids.length;
       if (selection.noteRefs.length) selectionSegments.set(selection.guid, ids);
+      if (ids.length === 0) selectionPassages.set(selection.guid, { start, end });
       if (codings.length === 0 && description === '' && !selection.noteRefs.length) {
         report.skipped('selection.uncoded', 'Selections without any coding (and without a comment) were skipped.', source.name);
       }
       if (description !== '') {
-        const target: MemoTarget = ids[0] ? { kind: 'segment', id: ids[0] } : { kind: 'document', id: source.id };
+        const target: MemoTarget = ids[0] ? { kind: 'segment', id: ids[0] } : { kind: 'passage', id: source.id, start, end };
         const title = selection.quote ? `Comment on “${selection.quote.text.slice(0, 60)}”` : 'Comment';
         pendingMemos.push({ guid: deriveGuid(`selection-description:${selection.guid}`), target, title, text: description, user: selection.creatingUser, created: selection.created });
-        report.adjusted('selection.description', "Selections' descriptions (comments) became memos on their segment, or on the document when nothing was coded.", source.name);
+        report.adjusted('selection.description', "Comments written on passages (selection descriptions) became memos on their coded passage, or on the passage itself when it was not coded.", source.name);
       }
     }
     // Codings on the whole source.

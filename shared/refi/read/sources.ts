@@ -7,6 +7,7 @@
 import type { DocumentId } from '../../model/index.ts';
 import { stripBom } from '../../text/codePoints.ts';
 import { guidKey, readOwnGuid } from '../codebookXml.ts';
+import { deriveGuid } from '../../common/guid.ts';
 import { findSourceFile } from '../internalFiles.ts';
 import { parseQuote, SourceText } from '../offsets.ts';
 import type { XmlElement } from '../xmlReader.ts';
@@ -47,6 +48,7 @@ export function readSources(ctx: ReadContext): void {
     const raw = readSourceText(element, name);
     if (raw === null) {
       skippedSources.add(id);
+      keepCommentsOfSkippedSource(ctx, element, name);
       const lost = children(element, 'PlainTextSelection').reduce((n, s) => n + children(s, 'Coding').length, 0);
       if (lost) report.skipped('source.skipped-codings', 'Codings in sources that were skipped were not imported.', name, lost);
       return;
@@ -103,9 +105,36 @@ export function readSources(ctx: ReadContext): void {
       addTextSource(child(element, 'Representation')!, name || 'PDF text', element.attrs['guid'] ?? '');
     } else if (/Source$/.test(element.local)) {
       skippedSources.add(guidKey(element.attrs['guid'] ?? ''));
+      keepCommentsOfSkippedSource(ctx, element, name);
       report.skipped(`source.${element.local}`, `${element.local.replace('Source', '')} sources were skipped: Marginalia codes text only.`, name);
     }
   }
+}
+
+/**
+ * A skipped source's own description and the comments (descriptions) on its selections become
+ * project memos that say where they were written, so no memo text is lost with the source.
+ */
+function keepCommentsOfSkippedSource(ctx: ReadContext, element: XmlElement, name: string): void {
+  const label = name || 'a source';
+  const own = child(element, 'Description')?.text ?? '';
+  const kept = (guid: string, title: string, text: string, at: XmlElement) => {
+    ctx.pendingMemos.push({ guid, target: { kind: 'project' }, title, text, user: at.attrs['creatingUser'], created: at.attrs['creationDateTime'] });
+    ctx.report.adjusted('source.skipped-comments', 'Comments written in documents that could not be imported were kept as project memos that name their document.', name);
+  };
+  if (own.trim() !== '') kept(deriveGuid(`source-description:${element.attrs['guid'] ?? name}`), `Description of “${label}”`, own, element);
+  const visit = (parent: XmlElement) => {
+    for (const part of parent.children) {
+      if (part.local.endsWith('Selection')) {
+        const text = child(part, 'Description')?.text ?? '';
+        if (text.trim() === '') continue;
+        const quote = part.attrs['name'] ?? '';
+        const title = quote && !/^\d\d:\d\d/.test(quote) ? `Comment on “${quote.slice(0, 60)}” in “${label}”` : `Comment in “${label}”`;
+        kept(deriveGuid(`selection-description:${part.attrs['guid'] ?? `${label}:${quote}`}`), title, text, part);
+      } else if (part.local === 'Representation' || part.local === 'Transcript') visit(part);
+    }
+  };
+  visit(element);
 }
 
 /** Copies variable values given to cases to the documents the cases list. */

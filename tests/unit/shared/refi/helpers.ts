@@ -191,6 +191,19 @@ export const richText = (maxLength: number) =>
     )
     .map((parts) => parts.join('').replace(/\r/g, ''));
 
+/** A passage of the document on code point boundaries (the editor never splits a character), or null when the text is empty. */
+function passageOf(document: Document, at: number, length: number): MemoTarget | null {
+  const boundaries = [0];
+  for (let i = 0; i < document.text.length; ) {
+    i += (document.text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    boundaries.push(i);
+  }
+  if (boundaries.length < 2) return null;
+  const a = at % (boundaries.length - 1);
+  const b = a + 1 + (length % (boundaries.length - 1 - a));
+  return { kind: 'passage', id: document.id, start: boundaries[a]!, end: boundaries[b]! };
+}
+
 /** Text that XML 1.0 can carry (the writer drops control characters and lone surrogates). */
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
 const xmlSafe = (text: string) => text.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
@@ -228,7 +241,7 @@ export const bundleArbitrary: fc.Arbitrary<ProjectBundle> = fc
     documentNames: fc.array(richText(4).map(xmlSafe), { minLength: 4, maxLength: 4 }),
     variables: fc.array(fc.dictionary(fc.constantFrom('age', 'group', 'site & "place"'), richText(3).map(xmlSafe), { maxKeys: 2 }), { minLength: 4, maxLength: 4 }),
     segmentSpecs: fc.array(fc.record({ doc: fc.nat(), code: fc.nat(), coder: fc.nat(), a: fc.nat(), b: fc.nat(), created: timestamp }), { maxLength: 25 }),
-    memoSpecs: fc.array(fc.record({ kind: fc.constantFrom('project', 'document', 'code', 'segment'), index: fc.nat(), title: richText(4).map(xmlSafe), text: richText(10).map(xmlSafe), byCoder: fc.boolean() }), { maxLength: 6 }),
+    memoSpecs: fc.array(fc.record({ kind: fc.constantFrom('project', 'document', 'code', 'segment', 'passage'), index: fc.nat(), length: fc.nat(), title: richText(4).map(xmlSafe), text: richText(10).map(xmlSafe), byCoder: fc.boolean() }), { maxLength: 6 }),
     setSpecs: fc.array(fc.record({ name: richText(3).map(xmlSafe), description: richText(4).map(xmlSafe), codes: fc.array(fc.nat(), { maxLength: 4 }), docs: fc.array(fc.nat(), { maxLength: 3 }) }), { maxLength: 3 }),
     created: timestamp,
   })
@@ -278,7 +291,9 @@ export const bundleArbitrary: fc.Arbitrary<ProjectBundle> = fc
             ? { kind: 'document', id: documents[spec.index % documents.length]!.id }
             : spec.kind === 'code'
               ? { kind: 'code', id: codes[spec.index % codes.length]!.id }
-              : segments.length
+              : spec.kind === 'passage'
+                ? passageOf(documents[spec.index % documents.length]!, spec.index, spec.length)
+                : segments.length
                 ? { kind: 'segment', id: segments[spec.index % segments.length]!.id }
                 : null;
       if (!target) return [];

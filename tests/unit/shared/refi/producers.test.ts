@@ -145,10 +145,10 @@ describe('selections that cannot become segments', () => {
     expect(report.skipped.find((i) => i.kind === 'coding.duplicate')).toMatchObject({ count: 1 });
   });
 
-  it('turns a MAXQDA comment (a selection with a Description and no Coding) into a memo on the document', () => {
+  it('turns a MAXQDA comment (a selection with a Description and no Coding) into a memo on its passage', () => {
     const { bundle, report } = segmentTexts(buildQdpx(project('MAXQDA 24', 'commented text', [{ start: 0, end: 9, name: 'commented', extra: '<Description>Check this later.</Description>' }])));
     expect(bundle.segments).toHaveLength(0);
-    expect(bundle.memos).toMatchObject([{ title: 'Comment on “commented”', plainText: 'Check this later.', target: { kind: 'document', id: SRC.toLowerCase() } }]);
+    expect(bundle.memos).toMatchObject([{ title: 'Comment on “commented”', plainText: 'Check this later.', target: { kind: 'passage', id: SRC.toLowerCase(), start: 0, end: 9 } }]);
     expect(kinds(report, 'adjusted')).toContain('selection.description');
   });
 
@@ -206,6 +206,17 @@ describe('spellings and structure from other producers', () => {
     expect(bundle.codes).toHaveLength(1);
     expect(report.skipped.find((i) => i.kind === 'source.missing-file')).toMatchObject({ count: 1, examples: ['Mabel.txt'] });
     expect(report.skipped.find((i) => i.kind === 'source.skipped-codings')).toMatchObject({ count: 1 });
+  });
+
+  it('keeps a memo on a passage of a document whose text is missing as a project memo, and says why', () => {
+    const N1 = guid();
+    const files = project('ATLAS.ti 9', 'text', [{ start: 0, end: 4, extra: `<NoteRef targetGUID="${N1}"/>` }]);
+    files['project.qde'] = (files['project.qde'] as string).replace('</Project>', `<Notes><Note guid="${N1}" name="On a lost passage"><PlainTextContent>kept</PlainTextContent></Note></Notes></Project>`);
+    delete files[`Sources/${SRC}.txt`];
+    const { bundle, report } = readQdpx(buildQdpx(files), { projectId: PROJECT_ID, now: NOW });
+    expect(bundle.memos).toMatchObject([{ title: 'On a lost passage', plainText: 'kept', target: { kind: 'project' } }]);
+    expect(kinds(report, 'adjusted')).toContain('note.skipped-source');
+    expect(kinds(report, 'adjusted')).not.toContain('note.unattached');
   });
 
   it('attaches notes to what points at them, copies shared notes, and keeps unattached ones on the project', () => {

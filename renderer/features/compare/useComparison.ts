@@ -1,12 +1,11 @@
 /**
- * The comparison the compare view shows, recomputed (in the comparison worker, see
- * comparisonClient.ts) when what is asked changes. Only the latest request's answer is shown; an
- * older one that finishes late is dropped.
+ * The comparison the compare view shows, recomputed in its own worker (comparisonClient.ts)
+ * when what is asked changes; a comparison still running when the choice changes is stopped.
  */
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../shared/common/errors.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
-import { requestComparison } from './comparisonClient.ts';
+import { ComparisonCancelled, createComparisonRunner, type ComparisonRunner } from './comparisonClient.ts';
 import type { ComparisonRequest, ComparisonResult } from './comparisonJob.ts';
 
 export type ComparisonState =
@@ -19,19 +18,27 @@ export type ComparisonState =
 export function useComparison(request: ComparisonRequest | null): ComparisonState {
   const { db } = useWorkspace();
   const [state, setState] = useState<ComparisonState>({ status: 'idle' });
-  const latest = useRef(0);
+  const runner = useRef<ComparisonRunner | null>(null);
+  useEffect(() => {
+    const created = createComparisonRunner(db);
+    runner.current = created;
+    return () => created.dispose();
+  }, [db]);
   const key = request ? JSON.stringify(request) : '';
   useEffect(() => {
-    if (!request) {
+    if (!request || !runner.current) {
       setState({ status: 'idle' });
       return;
     }
-    const id = ++latest.current;
+    let isCurrent = true;
     setState({ status: 'running' });
-    requestComparison(db, request).then(
-      (result) => id === latest.current && setState({ status: 'done', result }),
-      (error: unknown) => id === latest.current && setState({ status: 'failed', message: errorMessage(error) }),
+    runner.current.run(request).then(
+      (result) => isCurrent && setState({ status: 'done', result }),
+      (error: unknown) => isCurrent && !(error instanceof ComparisonCancelled) && setState({ status: 'failed', message: errorMessage(error) }),
     );
+    return () => {
+      isCurrent = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the request's JSON stands for it
   }, [db, key]);
   return state;

@@ -62,3 +62,11 @@ export function memoBlocks(content: string): [string, string][] {
   const text = (node: JsonNode): string => (node.type === 'text' ? String(node['text']) : (node.children ?? []).map(text).join(node.type === 'list' ? '|' : ''));
   return (root.children ?? []).map((block) => [block.type === 'heading' ? String(block['tag']) : block.type === 'list' ? `list-${String(block['listType'])}` : block.type, text(block)]);
 }
+
+/** View → Memos, then opens the memo titled `title` from the memo manager. */
+export async function openMemoFromManager(page: Page, title: string): Promise<void> {
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
+  await page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: 'Memos' }).click();
+  await page.getByRole('region', { name: 'Memos' }).getByText(title, { exact: true }).first().click();
+  await memoText(page).waitFor();
+}

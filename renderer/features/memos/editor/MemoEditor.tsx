@@ -108,7 +108,7 @@ function MemoEditorBody({ onChange, onBlur, quotablePassage, onOpenPassage, onNo
         const onClick = (event: MouseEvent) => {
           const quote = (event.target as HTMLElement | null)?.closest?.('blockquote.memo-passage-quote');
           if (!quote) return;
-          const source = editor.getEditorState().read(() => {
+          const source = editor.read(() => {
             const node = $getNearestNodeFromDOMNode(quote);
             return $isPassageQuoteNode(node) ? node.getSource() : null;
           });

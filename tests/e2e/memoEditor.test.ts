@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
 import { completeFirstRun, dragSelect, launchChromium, newPage, screenshot } from './browser.ts';
 import { fileMenu, memoBlocks, memoNodes, memoPane, memoText, openMemoFromManager, storedMemos, waitForSaved, writeProjectMemo } from './memoPages.ts';
 
@@ -245,7 +246,7 @@ describe('Insert quote', () => {
     const memo = (await storedMemos(page))[0]!;
     const quote = memoNodes(memo.content).find((n) => n.type === 'passage-quote')!;
     const text = await page.evaluate(async (id) => {
-      const db = (window as unknown as { marginaliaDb: import('../../renderer/db/database.ts').MarginaliaDatabase }).marginaliaDb;
+      const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
       return (await db.documentTexts.get(id as never))!.text;
     }, quote['documentId']);
     const start = text.indexOf(PHRASE);

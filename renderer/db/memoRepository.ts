@@ -200,3 +200,18 @@ export async function describeMemoTarget(db: MarginaliaDatabase, target: MemoTar
     }
   }
 }
+
+/**
+ * Stores typing as the page goes away (pagehide, beforeunload): the write is queued on the
+ * IndexedDB connection synchronously and committed at once, so it needs no later task (which an
+ * unloading page never runs) the way an awaited Dexie update does. `memo` is the row as the pane
+ * last read it; the patch goes over it. Returns false when the database is not open.
+ */
+export function saveMemoContentAsPageCloses(db: MarginaliaDatabase, memo: Memo, patch: MemoDraft): boolean {
+  if (!db.isOpen()) return false;
+  const connection = db.backendDB();
+  const transaction = connection.transaction('memos', 'readwrite');
+  transaction.objectStore('memos').put({ ...memo, ...patch, modifiedAt: now() } satisfies Memo);
+  transaction.commit();
+  return true;
+}

@@ -88,7 +88,7 @@ function OpenMemo({ memo, onClose, quotablePassage, onOpenPassage }: MemoPanePro
   const { notify } = useWorkspace();
   const coders = useCoders();
   const target = useMemoTarget(memo.target);
-  const autosave = useMemoAutosave(memo.id);
+  const autosave = useMemoAutosave(memo);
   // The editor and the title field start from the row as it was when the memo opened; later
   // changes to the row come from this pane itself.
   const initial = useRef(memo).current;

@@ -254,7 +254,8 @@ describe('Insert quote', () => {
     expect(Object.keys(quote).sort()).toEqual(['children', 'direction', 'documentId', 'documentName', 'end', 'format', 'indent', 'start', 'type', 'version']);
     expect(documentName).toContain(String(quote['documentName']).slice(0, 20));
     expect(quote.children?.map((c) => c['text'])).toEqual([PHRASE]);
-    expect(blocksOf(memo.content)).toEqual([
+    // Exactly these blocks: the empty line Enter left is where the quote went.
+    expect(memoBlocks(memo.content)).toEqual([
       ['paragraph', 'Note the framing:'],
       ['passage-quote', PHRASE],
       ['paragraph', 'Written after the quote.'],

@@ -127,8 +127,15 @@ export function insertPassageQuote(editor: LexicalEditor, passage: PassageSource
     const quote = $createPassageQuoteNode(passage);
     quote.append($createTextNode(passage.text.replace(/\s*\n+\s*/g, ' ').trim()));
     // With no selection in the memo (focus is in the document), the quote goes at the end.
-    if (!$isRangeSelection($getSelection())) $getRoot().selectEnd();
-    const inserted = $insertNodeToNearestRoot(quote);
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) $getRoot().selectEnd();
+    // An empty paragraph at the caret (Enter was just pressed) becomes the quote itself.
+    const current = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
+    let inserted: LexicalNode;
+    if (current && $isEmptyParagraph(current)) {
+      current.replace(quote);
+      inserted = quote;
+    } else inserted = $insertNodeToNearestRoot(quote);
     const after = inserted.getNextSibling();
     if (after && $isEmptyParagraph(after)) after.selectStart();
     else {

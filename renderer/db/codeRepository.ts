@@ -9,6 +9,7 @@ import { isQuickKey, lowestFreeQuickKey, reassignQuickKey, withQuickKey } from '
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction } from './history.ts';
 import { repointSegmentMemos } from './segmentRepository.ts';
+import { planMemoFate, type MemoFate } from './memoRepository.ts';
 import { newId } from './ids.ts';
 import { paletteColor } from '../../shared/common/colors.ts';
 
@@ -182,16 +183,21 @@ export async function describeCodeDeletion(db: MarginaliaDatabase, id: CodeId): 
   return { codes: ids.size, segments };
 }
 
-/** Deletes a code, its sub-codes and all their codings, and takes them out of sets (undoable). */
-export async function deleteCode(db: MarginaliaDatabase, id: CodeId): Promise<void> {
+/**
+ * Deletes a code, its sub-codes and all their codings, and takes them out of sets (undoable).
+ * The memos on them go too (`'delete'`) or become project memos saying what they were on
+ * (`'keep'`, see `planMemoFate`), in the same step.
+ */
+export async function deleteCode(db: MarginaliaDatabase, id: CodeId, memoFate: MemoFate = 'delete'): Promise<void> {
   const code = await db.codes.get(id);
   if (!code) return;
   const ids = [...descendantIds(await listCodes(db, code.projectId), id)];
   await recordAction(db, code.projectId, `Delete “${code.name}”`, async (recorder) => {
+    const memos = await planMemoFate(db, { kind: 'code', id }, memoFate);
+    await recorder.bulkPut('memos', memos.kept);
+    await recorder.bulkDelete('memos', memos.deletedIds);
     const segments = await db.segments.where('codeId').anyOf(ids).primaryKeys();
     await recorder.bulkDelete('segments', segments);
-    const memoIds = await db.memos.filter((m) => (m.target.kind === 'code' && ids.includes(m.target.id)) || (m.target.kind === 'segment' && segments.includes(m.target.id))).primaryKeys();
-    await recorder.bulkDelete('memos', memoIds);
     const sets = await db.sets.where('projectId').equals(code.projectId).filter((set) => set.codeIds.some((codeId) => ids.includes(codeId))).toArray();
     await recorder.bulkPut('sets', sets.map((set) => ({ ...set, codeIds: set.codeIds.filter((codeId) => !ids.includes(codeId)) })));
     await recorder.bulkDelete('codes', ids);

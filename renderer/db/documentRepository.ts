@@ -1,8 +1,9 @@
 /** Documents and their immutable texts. Imports are one transaction: all files or none. */
-import type { DocumentId, ProjectId, SegmentId } from '../../shared/model/index.ts';
+import type { DocumentId, ProjectId } from '../../shared/model/index.ts';
 import { normaliseLineEndings, type ImportedText } from '../../shared/importers/plainText.ts';
 import type { DocumentRow, MarginaliaDatabase } from './database.ts';
 import { newId, now } from './ids.ts';
+import { planMemoFate, type MemoFate } from './memoRepository.ts';
 
 export async function listDocuments(db: MarginaliaDatabase, projectId: ProjectId): Promise<DocumentRow[]> {
   return db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray();
@@ -38,15 +39,18 @@ export async function renameDocument(db: MarginaliaDatabase, id: DocumentId, nam
 }
 
 /**
- * Deletes a document with its text, its segments and the memos written on it or its codings, and
- * takes it out of sets.
+ * Deletes a document with its text and its segments, and takes it out of sets. The memos on it,
+ * on passages of it and on its codings go too (`'delete'`) or become project memos saying what
+ * they were on (`'keep'`, see `planMemoFate`), in the same transaction.
  * Not undoable (the researcher confirms first); undo history that mentions its codings skips them.
  */
-export async function deleteDocument(db: MarginaliaDatabase, id: DocumentId): Promise<void> {
-  await db.transaction('rw', [db.documents, db.documentTexts, db.segments, db.memos, db.sets], async () => {
-    const segmentIds = new Set<SegmentId>(await db.segments.where('documentId').equals(id).primaryKeys());
-    await db.segments.bulkDelete([...segmentIds]);
-    await db.memos.filter((m) => (m.target.kind === 'document' && m.target.id === id) || (m.target.kind === 'segment' && segmentIds.has(m.target.id))).delete();
+export async function deleteDocument(db: MarginaliaDatabase, id: DocumentId, memoFate: MemoFate = 'delete'): Promise<void> {
+  await db.transaction('rw', [db.documents, db.documentTexts, db.segments, db.memos, db.sets, db.codes], async () => {
+    const memos = await planMemoFate(db, { kind: 'document', id }, memoFate);
+    await db.memos.bulkPut(memos.kept);
+    await db.memos.bulkDelete(memos.deletedIds);
+    const segmentIds = await db.segments.where('documentId').equals(id).primaryKeys();
+    await db.segments.bulkDelete(segmentIds);
     await db.sets.filter((set) => set.documentIds.includes(id)).modify((set) => {
       set.documentIds = set.documentIds.filter((documentId) => documentId !== id);
     });

@@ -5,9 +5,15 @@
  *
  * Invariant: history entries of a project with `undone = 1` are exactly the redo stack; any
  * new action clears it (as in every editor).
+ *
+ * Memos are the exception to "write the rows back": typing in a memo is not an undo step, so a
+ * memo's words at undo time are newer than any history entry. Undo and redo of a memo change
+ * therefore restore only where the memo is attached (and whether it exists), never its title or
+ * text; and the entry itself is brought up to date with the latest words, so that undoing
+ * "Add memo" and redoing it brings back everything that was typed.
  */
 import type { Transaction } from 'dexie';
-import type { Segment } from '../../shared/model/index.ts';
+import type { Memo, Segment } from '../../shared/model/index.ts';
 import { allTables, type HistoryEntry, type MarginaliaDatabase, type RowChange, type UndoableTable } from './database.ts';
 
 /** How many actions a project's history keeps; older ones fall off. */
@@ -87,20 +93,41 @@ async function trimHistory(db: MarginaliaDatabase, projectId: string): Promise<v
   await db.history.bulkDelete(oldest);
 }
 
-async function writeRows(db: MarginaliaDatabase, changes: RowChange[], side: 'before' | 'after'): Promise<void> {
+/** The fields of a memo that typing changes (see saveMemoContent): never rolled back by undo. */
+const TYPED_MEMO_FIELDS = ['title', 'content', 'plainText', 'modifiedAt'] as const;
+
+function withTypedFields(row: Memo | undefined, current: Memo): Memo | undefined {
+  if (row === undefined) return undefined;
+  const next = { ...row };
+  for (const field of TYPED_MEMO_FIELDS) next[field] = current[field];
+  return next;
+}
+
+/** Writes one side of an entry's changes; returns the changes with memos' typed fields brought up to date. */
+async function writeRows(db: MarginaliaDatabase, changes: RowChange[], side: 'before' | 'after'): Promise<RowChange[]> {
   const ordered = side === 'before' ? [...changes].reverse() : changes;
   const documentExists = new Map<string, boolean>();
+  const updated = new Map<RowChange, RowChange>();
   for (const change of ordered) {
-    const row = change[side];
+    let row = change[side];
     // A deleted document (not undoable) takes its codings with it for good.
     if (row !== undefined && change.table === 'segments') {
       const documentId = (row as Segment).documentId;
       if (!documentExists.has(documentId)) documentExists.set(documentId, (await db.documents.get(documentId)) !== undefined);
       if (!documentExists.get(documentId)) continue;
     }
+    if (change.table === 'memos') {
+      const current = await db.memos.get(change.key as Memo['id']);
+      if (current) {
+        const fresh: RowChange = { ...change, before: withTypedFields(change.before as Memo | undefined, current), after: withTypedFields(change.after as Memo | undefined, current) };
+        updated.set(change, fresh);
+        row = fresh[side];
+      }
+    }
     if (row === undefined) await db.table(change.table).delete(change.key);
     else await db.table(change.table).put(row);
   }
+  return changes.map((change) => updated.get(change) ?? change);
 }
 
 /** What undo and redo would do next, for menu labels and tooltips. */
@@ -120,8 +147,8 @@ export async function undoLastAction(db: MarginaliaDatabase, projectId: string):
   return db.transaction('rw', allTables(db), async () => {
     const entry = await db.history.where('[projectId+undone]').equals([projectId, 0]).last();
     if (!entry) return null;
-    await writeRows(db, entry.changes, 'before');
-    await db.history.update(entry.seq!, { undone: 1 });
+    const changes = await writeRows(db, entry.changes, 'before');
+    await db.history.update(entry.seq!, { undone: 1, changes });
     return entry.label;
   });
 }
@@ -131,8 +158,8 @@ export async function redoLastUndone(db: MarginaliaDatabase, projectId: string):
   return db.transaction('rw', allTables(db), async () => {
     const entry = await db.history.where('[projectId+undone]').equals([projectId, 1]).first();
     if (!entry) return null;
-    await writeRows(db, entry.changes, 'after');
-    await db.history.update(entry.seq!, { undone: 0 });
+    const changes = await writeRows(db, entry.changes, 'after');
+    await db.history.update(entry.seq!, { undone: 0, changes });
     return entry.label;
   });
 }

@@ -11,6 +11,7 @@ import { truncateText } from '../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from './database.ts';
 import { recordAction, type ActionRecorder } from './history.ts';
 import { newId, now } from './ids.ts';
+import { planMemoFate, type MemoFate } from './memoRepository.ts';
 import { paletteColor } from '../../shared/common/colors.ts';
 
 export async function listSegmentsOfDocument(db: MarginaliaDatabase, documentId: DocumentId): Promise<Segment[]> {
@@ -71,8 +72,7 @@ async function putMergedSegment(
 /** Memos written on codings that a merge absorbed move to the coding that absorbed them. */
 export async function repointSegmentMemos(db: MarginaliaDatabase, recorder: ActionRecorder, fromIds: readonly string[], to: SegmentId): Promise<void> {
   if (fromIds.length === 0) return;
-  const from = new Set(fromIds);
-  const memos = await db.memos.filter((m) => m.target.kind === 'segment' && from.has(m.target.id)).toArray();
+  const memos = (await db.memos.where('target.id').anyOf([...fromIds]).toArray()).filter((m) => m.target.kind === 'segment');
   await recorder.bulkPut('memos', memos.map((memo) => ({ ...memo, target: { kind: 'segment' as const, id: to } })));
 }
 
@@ -86,14 +86,18 @@ export async function applyCode(db: MarginaliaDatabase, request: ApplyCodeReques
   return recordAction(db, request.projectId, `Apply “${code.name}”`, (recorder) => putMergedSegment(db, recorder, request));
 }
 
-export async function removeSegment(db: MarginaliaDatabase, id: SegmentId): Promise<void> {
+/**
+ * Removes a coding, as one undoable step. Its memos go with it (`'delete'`) or become project
+ * memos saying what they were on (`'keep'`, see `planMemoFate`).
+ */
+export async function removeSegment(db: MarginaliaDatabase, id: SegmentId, memoFate: MemoFate = 'delete'): Promise<void> {
   const segment = await db.segments.get(id);
   if (!segment) return;
   await recordAction(db, segment.projectId, `Remove “${await codeName(db, segment.codeId)}” coding`, async (recorder) => {
+    const memos = await planMemoFate(db, { kind: 'segment', id }, memoFate);
+    await recorder.bulkPut('memos', memos.kept);
+    await recorder.bulkDelete('memos', memos.deletedIds);
     await recorder.delete('segments', id);
-    for (const memo of await db.memos.filter((m) => m.target.kind === 'segment' && m.target.id === id).toArray()) {
-      await recorder.delete('memos', memo.id);
-    }
   });
 }
 

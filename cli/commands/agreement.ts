@@ -15,16 +15,16 @@
 import { basename, extname } from 'node:path';
 import { CliError, type CliIO, type Command } from '../io.ts';
 import {
-  AGREEMENT_UNITS, ComparisonError, DEFAULT_SEGMENT_THRESHOLD, ReliabilityInputError, compareCoders, compareProjects,
+  AGREEMENT_UNITS, ComparisonError, DEFAULT_SEGMENT_THRESHOLD, ReliabilityInputError, compareInScope, compareProjects,
   computeReliabilityReport, parseReliabilityInput, type AgreementRow, type AgreementUnit, type Coefficient,
-  type ProjectComparison,
+  type ProjectComparison, type ScopedComparison,
 } from '../../shared/agreement/index.ts';
 import { errorMessage } from '../../shared/common/errors.ts';
 import { parseArgs, stringOption, writeCsv } from '../args.ts';
 import { readInput, readProjectFile } from './exchangeHelpers.ts';
 
 const USAGE = 'Usage: marginalia agreement --reliability-data FILE.json | A.qdpx B.qdpx | FILE.qdpx --coders "NAME1,NAME2" '
-  + '[--unit characters|segments|documents] [--format json|csv] [--threshold 0.9] [--cells].';
+  + '[--unit characters|segments|documents] [--format json|csv] [--threshold 0.9] [--cells] [--all-characters].';
 
 interface Options {
   files: string[];
@@ -34,6 +34,8 @@ interface Options {
   format: 'json' | 'csv';
   threshold: number;
   cells: boolean;
+  /** Character unit inside one project: count documents none of the compared coders coded. */
+  allCharacters: boolean;
   bootstrap: number;
   seed: number;
 }
@@ -47,12 +49,13 @@ function readOptions(args: string[]): Options {
     format: { type: 'string' },
     threshold: { type: 'string' },
     cells: { type: 'boolean' },
+    'all-characters': { type: 'boolean' },
     bootstrap: { type: 'string' },
     seed: { type: 'string' },
   }, USAGE);
   const options: Options = {
     files: parsed.positional, unit: 'characters', format: 'json', threshold: DEFAULT_SEGMENT_THRESHOLD,
-    cells: parsed.options['cells'] === true, bootstrap: 1000, seed: 1,
+    cells: parsed.options['cells'] === true, allCharacters: parsed.options['all-characters'] === true, bootstrap: 1000, seed: 1,
     reliabilityData: stringOption(parsed, 'reliability-data'), coders: stringOption(parsed, 'coders'),
   };
   const unit = stringOption(parsed, 'unit');
@@ -128,6 +131,10 @@ const UNIT_MEANING: Record<AgreementUnit, string> = {
   documents: 'each document: code present or not (MAXQDA code presence)',
 };
 
+function isScoped(comparison: ProjectComparison): comparison is ScopedComparison {
+  return 'method' in comparison;
+}
+
 function comparisonOutput(comparison: ProjectComparison, options: Options, io: CliIO): number {
   const coderNames = new Map(comparison.coders.map((c) => [c.id as string, c.name]));
   const codePath = new Map(comparison.codes.map((c) => [c.id as string, c.path]));
@@ -164,6 +171,7 @@ function comparisonOutput(comparison: ProjectComparison, options: Options, io: C
     ignoredSegments: comparison.report.ignoredSegments,
     unmatched: comparison.unmatched,
     warnings: comparison.warnings,
+    ...(isScoped(comparison) ? { method: comparison.method, uncodedDocumentsLeftOut: comparison.uncodedDocumentsLeftOut } : {}),
   };
   io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   return 0;
@@ -182,7 +190,9 @@ export const agreementCommand: Command = async (args, io) => {
     if (options.coders !== undefined) {
       if (options.files.length !== 1) throw new CliError(`--coders compares coders inside one .qdpx file; give exactly one. ${USAGE}`);
       const bundle = await readProjectFile(io, options.files[0]!);
-      return comparisonOutput(compareCoders(bundle, options.coders.split(','), codings), options, io);
+      // The app's comparison (View → Compare coders) goes through the same compareInScope.
+      const scope = { coders: options.coders.split(','), unit: options.unit, threshold: options.threshold, countUncodedDocuments: options.allCharacters, withCells: options.cells };
+      return comparisonOutput(compareInScope(bundle, scope), options, io);
     }
     if (options.files.length !== 2) throw new CliError(`Give two .qdpx files, or one with --coders, or --reliability-data FILE.json. ${USAGE}`);
     const [pathA, pathB] = options.files as [string, string];

@@ -245,3 +245,52 @@ describe('agreement as a real process', () => {
     expect(result.stderr).toMatch(/every coder needs one entry per unit/);
   });
 });
+
+describe('agreement FILE.qdpx --coders: the same comparison as the app', () => {
+  const project = 'c7d5c1a2-0000-4000-8000-000000000001' as ProjectId;
+  const coded = 'c0000000-0000-4000-8000-000000000d01' as DocumentId;
+  const untouched = 'c0000000-0000-4000-8000-000000000d02' as DocumentId;
+  const victim = 'c0000000-0000-4000-8000-000000000c01' as CodeId;
+  const ana = 'c0000000-0000-4000-8000-00000000000a' as CoderId;
+  const ben = 'c0000000-0000-4000-8000-00000000000b' as CoderId;
+  const NOW = '2026-01-01T00:00:00.000Z';
+  const segment = (n: number, coderId: CoderId, start: number, end: number) => ({
+    id: `c0000000-0000-4000-8000-0000000005${n}0` as SegmentId, projectId: project, documentId: coded, codeId: victim, coderId, start, end, createdAt: NOW,
+  });
+  // Ana codes [0,5) and Ben [0,4) of "Coded" (10 characters); nobody codes "Untouched" (10 characters).
+  const files = {
+    'team.qdpx': writeQdpx({
+      project: { id: project, name: 'Team', description: '', createdAt: NOW, modifiedAt: NOW },
+      coders: [{ id: ana, name: 'Ana', color: '#000000' }, { id: ben, name: 'Ben', color: '#000000' }],
+      codes: [{ id: victim, projectId: project, parentId: null, name: 'Victim', color: '#336699', description: '', definition: '', inclusion: '', exclusion: '', examples: '', isCodable: true, order: 0 }],
+      documents: [
+        { id: coded, projectId: project, name: 'Coded', text: 'aaaaaaaaaa', origin: 'txt', order: 0, createdAt: NOW, variables: {} },
+        { id: untouched, projectId: project, name: 'Untouched', text: 'bbbbbbbbbb', origin: 'txt', order: 1, createdAt: NOW, variables: {} },
+      ],
+      segments: [segment(1, ana, 0, 5), segment(2, ben, 0, 4)],
+      memos: [],
+      sets: [],
+    }),
+  };
+
+  it('leaves out, with the character unit, a document none of the compared coders coded, and says so', async () => {
+    const { code, stdout } = await run(['team.qdpx', '--coders', 'Ana,Ben'], files);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    // 10 characters: 4 both, 5 neither → Po .9; Pe = .5·.4 + .5·.6 = .5 → κ .8.
+    expect(out.pooled.units).toBe(10);
+    expect(out.pooled.cohenKappa).toBeCloseTo(0.8, 12);
+    expect(out.uncodedDocumentsLeftOut).toEqual(['Untouched']);
+    expect(out.method).toContain('left out');
+  });
+
+  it('counts every character with --all-characters (NVivo’s figure)', async () => {
+    const { code, stdout } = await run(['team.qdpx', '--coders', 'Ana,Ben', '--all-characters'], files);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    // 20 characters: Po 19/20; Pe = .25·.2 + .75·.8 = .65 → κ = .3/.35.
+    expect(out.pooled.units).toBe(20);
+    expect(out.pooled.cohenKappa).toBeCloseTo(0.3 / 0.35, 12);
+    expect(out.uncodedDocumentsLeftOut).toEqual([]);
+  });
+});

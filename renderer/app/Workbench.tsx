@@ -34,6 +34,7 @@ import { useNotices } from '../ui/notices.ts';
 import { NoticeStack } from '../ui/NoticeStack.tsx';
 import { Splitter } from '../ui/Splitter.tsx';
 import { dispatchMenuCommand } from '../platform/bridge.ts';
+import { signalForTests } from '../platform/testHooks.ts';
 import { useMenuShortcuts } from './useMenuShortcuts.ts';
 import { PANEL_LIMITS, usePanelWidths } from './usePanelWidths.ts';
 import { usePassage } from '../features/coding/usePassage.ts';
@@ -173,6 +174,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
 
   const onMenuCommand = useCallback(
     (command: MenuCommand) => {
+      // Tests see every command that reached the workbench, including those a panel answers.
+      signalForTests('marginalia:menu-command', { command });
       const inTextField = isTypingTarget(document.activeElement);
       switch (command) {
         case 'edit:undo':

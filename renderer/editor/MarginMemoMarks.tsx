@@ -55,6 +55,7 @@ export function MarginMemoMarks({ scroller, content, doc, anchors, onOpen }: Mar
   const measuredWindow = useRef<{ top: number; bottom: number } | null>(null);
   const frame = useRef(0);
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const columnRef = useRef<HTMLDivElement>(null);
 
   const measure = useCallback(() => {
     if (!scroller || !content || !doc || doc.paragraphs.length === 0 || anchors.length === 0) {
@@ -64,6 +65,8 @@ export function MarginMemoMarks({ scroller, content, doc, anchors, onOpen }: Mar
     }
     const view = scroller.getBoundingClientRect();
     const contentTop = content.getBoundingClientRect().top;
+    // Marks are placed in the column's own coordinates (it starts below the content's padding).
+    const columnTop = columnRef.current?.getBoundingClientRect().top ?? contentTop;
     const windowTop = view.top - view.height;
     const windowBottom = view.bottom + view.height;
     const first = firstElementReaching(doc.paragraphs, windowTop);
@@ -86,7 +89,7 @@ export function MarginMemoMarks({ scroller, content, doc, anchors, onOpen }: Mar
       if (!rect) continue;
       inWindow.push(anchor);
       // Centre the mark on the line.
-      tops.push(rect.top - contentTop + rect.height / 2 - MARK_HEIGHT_PX / 2);
+      tops.push(rect.top - columnTop + rect.height / 2 - MARK_HEIGHT_PX / 2);
     }
     measuredWindow.current = { top: windowTop - contentTop, bottom: windowBottom - contentTop };
     setMarks(groupAnchorsByLine(inWindow, tops));
@@ -126,7 +129,7 @@ export function MarginMemoMarks({ scroller, content, doc, anchors, onOpen }: Mar
   }, [scroller, content, measure]);
 
   return (
-    <div className="memo-marks" aria-label="Memo marks" role="group">
+    <div ref={columnRef} className="memo-marks" aria-label="Memo marks" role="group">
       {marks.map((mark) => (
         <MemoMark key={mark.key} memos={mark.memos} on="on this passage" onOpen={onOpen} className="is-margin" style={{ top: mark.top }} />
       ))}

@@ -38,6 +38,10 @@ export function DocumentList({ openDocumentId, onOpen }: DocumentListProps) {
 
   const requestDelete = (document: DocumentRow) =>
     void run(async () => setDeleting({ document, memos: await actions.memosAffectedByDeleting(document) }));
+  const codingsOf = (document: DocumentRow) => {
+    const n = counts.get(document.id) ?? 0;
+    return n === 1 ? '1 coding' : `${n} codings`;
+  };
   const focusRow = (id: DocumentId) => listRef.current?.querySelector<HTMLElement>(`[data-document-id="${id}"]`)?.focus();
 
   return (
@@ -136,7 +140,7 @@ export function DocumentList({ openDocumentId, onOpen }: DocumentListProps) {
             void actions.remove(target, fate);
           }}
         >
-          <p>The document and its {counts.get(deleting.document.id) ?? 0} codings will be removed. This cannot be undone.</p>
+          <p>The document and its {codingsOf(deleting.document)} will be removed. This cannot be undone.</p>
         </MemoFateDialog>
       )}
       {deleting && deleting.memos === 0 && (
@@ -150,7 +154,7 @@ export function DocumentList({ openDocumentId, onOpen }: DocumentListProps) {
             void actions.remove(target);
           }}
         >
-          The document and its {counts.get(deleting.document.id) ?? 0} codings will be removed. This cannot be undone.
+          The document and its {codingsOf(deleting.document)} will be removed. This cannot be undone.
         </ConfirmDialog>
       )}
       {isPasting && <PasteDocumentDialog onClose={() => setPasting(false)} onCreated={onOpen} />}

@@ -11,7 +11,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { LexicalEditor } from 'lexical';
 import type { Code, CodeId, Coder, DocumentId, MemoId, MemoTarget, Segment, SegmentId } from '../../shared/model/index.ts';
 import type { MemoIndex } from './memoMarks/memoIndex.ts';
-import { MarginMemoMarks, type MemoAnchor } from './MarginMemoMarks.tsx';
+import { MarginMemoMarks } from './MarginMemoMarks.tsx';
+import { memoAnchorsOf } from './memoMarks/memoAnchors.ts';
 import { buildParagraphMap } from '../../shared/text/paragraphs.ts';
 import { createDocumentEditor, loadLines } from './lexicalDocument.ts';
 import { createRenderedDocument, offsetAtPoint, selectionOffsets, type RenderedDocument } from './domOffsets.ts';
@@ -83,12 +84,7 @@ export function DocumentView(props: DocumentViewProps) {
   const sortedSegments = useMemo(() => [...segments].sort((a, b) => a.start - b.start || a.end - b.end), [segments]);
   const { memos } = props;
   // Each memo on a coding or a passage of this document, at its first character.
-  const memoAnchors = useMemo<MemoAnchor[]>(() => {
-    const anchors: MemoAnchor[] = [];
-    for (const segment of sortedSegments) for (const memo of memos.onTarget(segment.id)) anchors.push({ offset: segment.start, memo });
-    for (const memo of memos.onTarget(documentId)) if (memo.target.kind === 'passage') anchors.push({ offset: memo.target.start, memo });
-    return anchors.sort((a, b) => a.offset - b.offset);
-  }, [sortedSegments, memos, documentId]);
+  const memoAnchors = useMemo(() => memoAnchorsOf(sortedSegments, memos, documentId), [sortedSegments, memos, documentId]);
   const memoPassages = useMemo(
     () => memos.onTarget(documentId).flatMap((memo) => (memo.target.kind === 'passage' ? [{ start: memo.target.start, end: memo.target.end }] : [])),
     [memos, documentId],

@@ -5,41 +5,15 @@
  * measured (one one-character Range each), so 2,000 memos cost a few dozen measurements.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Memo, MemoId } from '../../shared/model/index.ts';
+import type { MemoId } from '../../shared/model/index.ts';
 import { MemoMark } from './memoMarks/MemoMark.tsx';
 import { domRange, type RenderedDocument } from './domOffsets.ts';
 import { firstElementReaching } from './viewportWindow.ts';
+import { groupAnchorsByLine, type MemoAnchor, type PlacedMark } from './memoMarks/memoAnchors.ts';
 
-/** Where a memo is anchored: the offset of its first character. */
-export interface MemoAnchor {
-  offset: number;
-  memo: Memo;
-}
+export type { MemoAnchor };
 
-interface PlacedMark {
-  key: string;
-  top: number;
-  memos: Memo[];
-}
-
-/** Anchors closer than this (in pixels) are on one line and share a mark. */
-const SAME_LINE_PX = 6;
 const MARK_HEIGHT_PX = 20;
-
-/**
- * The marks for anchors measured at `tops` (same order as `anchors`): one per line, merged in
- * document order. Exported for unit tests.
- */
-export function groupAnchorsByLine(anchors: readonly MemoAnchor[], tops: readonly number[]): PlacedMark[] {
-  const marks: PlacedMark[] = [];
-  anchors.forEach((anchor, index) => {
-    const top = tops[index]!;
-    const last = marks[marks.length - 1];
-    if (last && Math.abs(last.top - top) < SAME_LINE_PX) last.memos.push(anchor.memo);
-    else marks.push({ key: anchor.memo.id, top, memos: [anchor.memo] });
-  });
-  return marks;
-}
 
 interface MarginMemoMarksProps {
   scroller: HTMLElement | null;

@@ -105,15 +105,26 @@ export function MarginStripes(props: MarginStripesProps) {
         frame.current = requestAnimationFrame(measure);
       }, 120);
     };
+    // Once more when the layout has rested: a reflow can follow the one observed (the memo pane
+    // filling in, the page narrowing as the margin gains a column).
+    let again: ReturnType<typeof setTimeout> | undefined;
     const resize = new ResizeObserver(() => {
       cancelAnimationFrame(frame.current);
       frame.current = requestAnimationFrame(measure);
+      clearTimeout(again);
+      again = setTimeout(() => requestAnimationFrame(measure), 300);
     });
     resize.observe(scroller);
+    // The text reflowing moves the lines without resizing the scroller: the page narrows when the
+    // stripes gain a column or the memo pane opens, blocks take their real height in idle time.
+    const page = content.querySelector('.document-page');
+    if (page) resize.observe(page);
+    for (const block of content.querySelectorAll('.doc-chunk')) resize.observe(block);
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       scroller.removeEventListener('scroll', onScroll);
       resize.disconnect();
+      clearTimeout(again);
       cancelAnimationFrame(frame.current);
       clearTimeout(settle.current);
     };

@@ -27,12 +27,16 @@ import { MemoManager } from '../features/memos/MemoManager.tsx';
 import { MemoPane } from '../features/memos/MemoPane.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { TeammateImportCommand } from '../features/compare/TeammateImport.tsx';
+import { MemoFateDialog } from '../features/memos/MemoFateDialog.tsx';
+import type { MemoFate } from '../features/memos/memoFate.ts';
+import { MemoIndexProvider, useProjectMemoIndex } from '../features/memos/marks/memoIndex.tsx';
 import { MenuBar } from './MenuBar.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useNotices } from '../ui/notices.ts';
 import { NoticeStack } from '../ui/NoticeStack.tsx';
 import { Splitter } from '../ui/Splitter.tsx';
 import { dispatchMenuCommand } from '../platform/bridge.ts';
+import { signalForTests } from '../platform/testHooks.ts';
 import { useMenuShortcuts } from './useMenuShortcuts.ts';
 import { PANEL_LIMITS, usePanelWidths } from './usePanelWidths.ts';
 import { usePassage } from '../features/coding/usePassage.ts';
@@ -84,6 +88,9 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const [isCompareOpen, setCompareOpen] = useState(false);
   const painterRef = useRef<HighlightPainter | null>(null);
   const { text, segments } = useOpenDocument(db, documentId);
+  const memoIndex = useProjectMemoIndex(db, project.id);
+  /** A coding with memos whose removal waits for the researcher's answer about them. */
+  const [removingSegment, setRemovingSegment] = useState<{ id: SegmentId; memos: number } | null>(null);
 
   // Open the first document when none is open (or the open one was deleted).
   useEffect(() => {
@@ -118,6 +125,38 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
 
   const coding = useCodingActions({ db, project, coder, notify, documentId, passage, clearPassage, text, segments, codes, painterRef });
 
+  /** Edit → Add memo to selection, Ctrl+M and the picker's "Add memo": a comment on the passage. */
+  const addMemoToPassage = useCallback(() => {
+    // The live selection first: the kept passage reaches the workbench a frame after a drag.
+    const live = painterRef.current?.liveSelection();
+    const range = live && documentId ? { documentId, ...live } : passage;
+    if (range) void writeMemo({ kind: 'passage', id: range.documentId, start: range.start, end: range.end });
+    else notify('Select a passage in the document first, then add a memo to it.');
+  }, [documentId, passage, writeMemo, notify]);
+
+  /** Removing a coding asks about its memos first, when it has any. */
+  const requestRemoveSegment = useCallback(
+    (id: SegmentId) =>
+      void coding.memosOn(id).then((memos) => {
+        if (memos === 0) void coding.remove(id);
+        else setRemovingSegment({ id, memos });
+      }),
+    [coding],
+  );
+
+  // Escape leaves the memo manager (unless a dialog, menu or the memo pane has the key).
+  useEffect(() => {
+    if (!isMemoManagerOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]') || target?.closest?.('.memo-pane, [role="menu"], .memo-preview')) return;
+      setMemoManagerOpen(false);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [isMemoManagerOpen]);
+
   const undo = useCallback(async () => {
     const label = await undoLastAction(db, project.id);
     notify(label ? `Undid: ${label}` : 'Nothing to undo.');
@@ -138,6 +177,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
 
   const onMenuCommand = useCallback(
     (command: MenuCommand) => {
+      // Tests see every command that reached the workbench, including those a panel answers.
+      signalForTests('marginalia:menu-command', { command });
       const inTextField = isTypingTarget(document.activeElement);
       switch (command) {
         case 'edit:undo':
@@ -168,8 +209,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           )?.focus();
           break;
         case 'edit:add-memo':
-          if (passage) void writeMemo({ kind: 'passage', id: passage.documentId, start: passage.start, end: passage.end });
-          else notify('Select a passage in the document first.');
+          addMemoToPassage();
           break;
         case 'file:project-memo':
           void writeMemo({ kind: 'project' });
@@ -189,7 +229,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         // The File menu's exchange commands are answered by ExchangeCommands (useMenuCommand).
       }
     },
-    [undo, redo, toggleMargin, bridge, notify, passage, writeMemo],
+    [undo, redo, toggleMargin, bridge, notify, writeMemo, addMemoToPassage],
   );
 
   useEffect(() => bridge.onMenuCommand(onMenuCommand), [bridge, onMenuCommand]);
@@ -262,6 +302,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
 
   return (
     <WorkspaceContext.Provider value={workspace}>
+      <MemoIndexProvider index={memoIndex}>
       <DocumentDropZone className="workbench" onImported={setDocumentId} style={{ ['--documents-width' as string]: `${panels.widths.documents}px`, ['--codebook-width' as string]: `${panels.widths.codebook}px` }}>
         <header className="topbar">
           <span className="app-name">Marginalia</span>
@@ -284,58 +325,71 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           onResize={(width) => panels.resize('documents', width)}
           onCommit={(width) => panels.commit('documents', width)}
         />
-        <main className="center" aria-label="Document">
-          {isCompareOpen ? (
-            <CompareView
-              onClose={() => setCompareOpen(false)}
-              onOpenCell={(id) => {
-                setCompareOpen(false);
-                setDocumentId(id);
-              }}
-              onOpenPassage={(id) => {
-                setCompareOpen(false);
-                setDocumentId(id);
-              }}
-            />
-          ) : openDocument && text != null && segments ? (
-            <DocumentView
-              key={openDocument.id}
-              documentId={openDocument.id}
-              documentName={openDocument.name}
-              text={text}
-              segments={segments}
-              codes={codes ?? []}
-              coders={coders ?? []}
-              visibleCodeIds={visibleCodeIds}
-              showMargin={showMargin}
-              painterRef={painterRef}
-              passage={passage}
-              onSelectionChange={keepPassage}
-              onOpenPicker={() => setPicker({ kind: 'apply' })}
-              onRemoveSegment={(id) => void coding.remove(id)}
-              onRecodeSegment={(id) => setPicker({ kind: 'recode', segmentId: id })}
-              onResizeSegment={(id, start, end) => void coding.resize(id, start, end)}
-              onError={(error) => notify(error.message, 'error')}
-            />
-          ) : (
-            <div className="empty-center">
-              {documents && documents.length === 0 ? (
-                <NoDocuments onCreated={setDocumentId} />
-              ) : (
-                <p className="muted">Opening…</p>
-              )}
-            </div>
-          )}
-          {openMemoId && (
-            <MemoPane
-              key={openMemoId}
-              memoId={openMemoId}
-              onClose={() => setOpenMemoId(null)}
-              quotablePassage={() => (passage && openDocument && text != null ? { documentId: passage.documentId, documentName: openDocument.name, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) } : null)}
-              onOpenPassage={(id) => setDocumentId(id)}
-            />
-          )}
-          {isMemoManagerOpen && <MemoManager onClose={() => setMemoManagerOpen(false)} onOpenMemo={setOpenMemoId} />}
+        <main className={`center${openMemoId ? ' has-memo-pane' : ''}`} aria-label="Document">
+          <div className="center-body">
+            {isCompareOpen ? (
+              <CompareView
+                onClose={() => setCompareOpen(false)}
+                onOpenCell={(id) => {
+                  setCompareOpen(false);
+                  setDocumentId(id);
+                }}
+                onOpenPassage={(id) => {
+                  setCompareOpen(false);
+                  setDocumentId(id);
+                }}
+              />
+            ) : isMemoManagerOpen ? (
+              <div className="memo-manager-view">
+                <MemoManager onClose={() => setMemoManagerOpen(false)} onOpenMemo={setOpenMemoId} />
+              </div>
+            ) : openDocument && text != null && segments ? (
+              <DocumentView
+                key={openDocument.id}
+                documentId={openDocument.id}
+                documentName={openDocument.name}
+                text={text}
+                segments={segments}
+                codes={codes ?? []}
+                coders={coders ?? []}
+                visibleCodeIds={visibleCodeIds}
+                showMargin={showMargin}
+                painterRef={painterRef}
+                passage={passage}
+                onSelectionChange={keepPassage}
+                onOpenPicker={() => setPicker({ kind: 'apply' })}
+                onRemoveSegment={requestRemoveSegment}
+                onRecodeSegment={(id) => setPicker({ kind: 'recode', segmentId: id })}
+                onResizeSegment={(id, start, end) => void coding.resize(id, start, end)}
+                onError={(error) => notify(error.message, 'error')}
+                memos={memoIndex}
+                onOpenMemo={setOpenMemoId}
+                onWriteMemo={(target) => void writeMemo(target)}
+              />
+            ) : (
+              <div className="empty-center">
+                {documents && documents.length === 0 ? (
+                  <NoDocuments onCreated={setDocumentId} />
+                ) : (
+                  <p className="muted">Opening…</p>
+                )}
+              </div>
+            )}
+            {openMemoId && (
+              <div className="memo-pane-column">
+                <MemoPane
+                  key={openMemoId}
+                  memoId={openMemoId}
+                  onClose={() => setOpenMemoId(null)}
+                  quotablePassage={() => (passage && openDocument && text != null ? { documentId: passage.documentId, documentName: openDocument.name, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) } : null)}
+                  onOpenPassage={(id) => {
+                    setMemoManagerOpen(false);
+                    setDocumentId(id);
+                  }}
+                />
+              </div>
+            )}
+          </div>
           <div className="statusbar" aria-live="polite">
             {passage ? `${passage.end - passage.start} characters selected · press 1–9, click a code, or Ctrl+K` : 'Select a passage to code it'}
           </div>
@@ -360,6 +414,17 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         title={picker?.kind === 'recode' ? 'Change the code of this coding' : 'Apply a code to the selection'}
         allowCreate={picker?.kind === 'apply'}
         avoid={picker?.kind === 'apply' && passage ? painterRef.current?.boundsOf(passage.start, passage.end) : null}
+        secondaryAction={
+          picker?.kind === 'apply' && passage
+            ? {
+                label: 'Add memo instead',
+                onSelect: () => {
+                  setPicker(null);
+                  addMemoToPassage();
+                },
+              }
+            : undefined
+        }
         description={picker?.kind === 'apply' && passage && text != null ? <q className="code-picker-passage">{truncateText(text.slice(passage.start, passage.end).replace(/\s+/g, ' ').trim(), 120)}</q> : undefined}
         onCreate={(name, color) => {
           setPicker(null);
@@ -376,6 +441,18 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <ExchangeCommands />
       <TeammateImportCommand />
+      {removingSegment && (
+        <MemoFateDialog
+          title="Remove this coding?"
+          memoCount={removingSegment.memos}
+          onCancel={() => setRemovingSegment(null)}
+          onChoose={(fate: MemoFate) => {
+            setRemovingSegment(null);
+            void coding.remove(removingSegment.id, fate);
+          }}
+        />
+      )}
+      </MemoIndexProvider>
     </WorkspaceContext.Provider>
   );
 }

@@ -9,7 +9,10 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LexicalEditor } from 'lexical';
-import type { Code, CodeId, Coder, DocumentId, Segment, SegmentId } from '../../shared/model/index.ts';
+import type { Code, CodeId, Coder, DocumentId, MemoId, MemoTarget, Segment, SegmentId } from '../../shared/model/index.ts';
+import type { MemoIndex } from './memoMarks/memoIndex.ts';
+import { MarginMemoMarks } from './MarginMemoMarks.tsx';
+import { memoAnchorsOf } from './memoMarks/memoAnchors.ts';
 import { buildParagraphMap } from '../../shared/text/paragraphs.ts';
 import { createDocumentEditor, loadLines } from './lexicalDocument.ts';
 import { createRenderedDocument, offsetAtPoint, selectionOffsets, type RenderedDocument } from './domOffsets.ts';
@@ -50,6 +53,11 @@ export interface DocumentViewProps {
   onRecodeSegment(id: SegmentId): void;
   onResizeSegment(id: SegmentId, start: number, end: number): void;
   onError(error: Error): void;
+  /** The project's memos by target: the margin marks, the passages' paint and the inspector's lists. */
+  memos: MemoIndex;
+  onOpenMemo(id: MemoId): void;
+  /** Writes a new memo on a coding (the inspector's "Add memo"). */
+  onWriteMemo(target: MemoTarget): void;
 }
 
 export function DocumentView(props: DocumentViewProps) {
@@ -74,6 +82,13 @@ export function DocumentView(props: DocumentViewProps) {
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const codersById = useMemo(() => new Map(coders.map((c) => [c.id, c])), [coders]);
   const sortedSegments = useMemo(() => [...segments].sort((a, b) => a.start - b.start || a.end - b.end), [segments]);
+  const { memos } = props;
+  // Each memo on a coding or a passage of this document, at its first character.
+  const memoAnchors = useMemo(() => memoAnchorsOf(sortedSegments, memos, documentId), [sortedSegments, memos, documentId]);
+  const memoPassages = useMemo(
+    () => memos.onTarget(documentId).flatMap((memo) => (memo.target.kind === 'passage' ? [{ start: memo.target.start, end: memo.target.end }] : [])),
+    [memos, documentId],
+  );
 
   // One editor and one painter for the life of the view.
   useLayoutEffect(() => {
@@ -126,6 +141,10 @@ export function DocumentView(props: DocumentViewProps) {
       performance.mark('marginalia:highlights-painted');
     }
   }, [painter, rendered, sortedSegments, updatePaintWindow]);
+
+  useLayoutEffect(() => {
+    if (painter && rendered) painter.showMemoPassages(memoPassages);
+  }, [painter, rendered, memoPassages]);
 
   // The window follows the viewport when the view is resized (scrolling moves it in onScroll).
   useEffect(() => {
@@ -348,6 +367,7 @@ export function DocumentView(props: DocumentViewProps) {
             />
           )}
           {!showMargin && <PaintedSignal onPainted={onPainted} />}
+          <MarginMemoMarks scroller={scrollerRef.current} content={contentRef.current} doc={rendered} anchors={memoAnchors} onOpen={props.onOpenMemo} />
           {caretBox && <div className="document-caret" aria-hidden="true" style={{ left: caretBox.left, top: caretBox.top, height: caretBox.height }} />}
         </div>
       </div>
@@ -373,12 +393,14 @@ export function DocumentView(props: DocumentViewProps) {
           codesById={codesById}
           codersById={codersById}
           onClose={() => setInspection(null)}
-          onRemove={(id) => {
-            props.onRemoveSegment(id);
-            setInspection((current) => current && { ...current, segmentIds: current.segmentIds.filter((s) => s !== id) });
-          }}
+          // A removed coding leaves the inspector by itself (the list comes from the segments); one
+          // whose removal is cancelled (the memo question) stays.
+          onRemove={props.onRemoveSegment}
           onRecode={props.onRecodeSegment}
           onResize={props.onResizeSegment}
+          memosOf={(id) => memos.onTarget(id)}
+          onAddMemo={(id) => props.onWriteMemo({ kind: 'segment', id })}
+          onOpenMemo={props.onOpenMemo}
         />
       )}
     </div>

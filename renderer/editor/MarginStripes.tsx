@@ -41,6 +41,7 @@ export function MarginStripes(props: MarginStripesProps) {
   const measuredWindow = useRef<{ top: number; bottom: number } | null>(null);
   const frame = useRef(0);
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const columnRef = useRef<HTMLDivElement>(null);
 
   const measure = useCallback(() => {
     if (!scroller || !content || !doc || !painter || doc.paragraphs.length === 0) {
@@ -49,6 +50,9 @@ export function MarginStripes(props: MarginStripesProps) {
     }
     const view = scroller.getBoundingClientRect();
     const contentTop = content.getBoundingClientRect().top;
+    // Stripes are placed in the column's own coordinates: it starts below the content's padding,
+    // so measuring from the content's top would draw every stripe a padding too low.
+    const columnTop = columnRef.current?.getBoundingClientRect().top ?? contentTop;
     // Measure one screen above and below, so small scrolls need no new measurement.
     const windowTop = view.top - view.height;
     const windowBottom = view.bottom + view.height;
@@ -65,8 +69,8 @@ export function MarginStripes(props: MarginStripesProps) {
       if (!range) continue;
       const rects = range.getClientRects();
       if (rects.length === 0) continue;
-      const top = rects[0]!.top - contentTop;
-      const bottom = rects[rects.length - 1]!.bottom - contentTop;
+      const top = rects[0]!.top - columnTop;
+      const bottom = rects[rects.length - 1]!.bottom - columnTop;
       visible.push({ segmentId: segment.id, codeId: segment.codeId, column: 0, top, height: Math.max(bottom - top, 4) });
     }
     const { columnOf, columnCount } = assignStripeColumns(visible.map((s) => ({ key: s.codeId, start: s.top, end: s.top + s.height })));
@@ -101,15 +105,26 @@ export function MarginStripes(props: MarginStripesProps) {
         frame.current = requestAnimationFrame(measure);
       }, 120);
     };
+    // Once more when the layout has rested: a reflow can follow the one observed (the memo pane
+    // filling in, the page narrowing as the margin gains a column).
+    let again: ReturnType<typeof setTimeout> | undefined;
     const resize = new ResizeObserver(() => {
       cancelAnimationFrame(frame.current);
       frame.current = requestAnimationFrame(measure);
+      clearTimeout(again);
+      again = setTimeout(() => requestAnimationFrame(measure), 300);
     });
     resize.observe(scroller);
+    // The text reflowing moves the lines without resizing the scroller: the page narrows when the
+    // stripes gain a column or the memo pane opens, blocks take their real height in idle time.
+    const page = content.querySelector('.document-page');
+    if (page) resize.observe(page);
+    for (const block of content.querySelectorAll('.doc-chunk')) resize.observe(block);
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       scroller.removeEventListener('scroll', onScroll);
       resize.disconnect();
+      clearTimeout(again);
       cancelAnimationFrame(frame.current);
       clearTimeout(settle.current);
     };
@@ -117,7 +132,7 @@ export function MarginStripes(props: MarginStripesProps) {
 
   const segmentsById = new Map(segments.map((s) => [s.id, s]));
   return (
-    <div className="margin-stripes" aria-label="Coding stripes" style={{ width: Math.max(stripes.columns, 1) * COLUMN_WIDTH + 8 }}>
+    <div ref={columnRef} className="margin-stripes" aria-label="Coding stripes" style={{ width: Math.max(stripes.columns, 1) * COLUMN_WIDTH + 8 }}>
       {stripes.stripes.map((stripe) => {
         const code = codesById.get(stripe.codeId);
         const segment = segmentsById.get(stripe.segmentId);

@@ -1,9 +1,11 @@
 /**
  * What covers a spot of the text: every coding there with its code, coder and quote, and the
- * actions on a coding (change its code, remove it, move its boundaries a word at a time).
+ * actions on a coding (change its code, remove it, move its boundaries a word at a time, write a
+ * memo on it) and the memos already written on it ("Memos (2)", each opening the memo).
  */
 import { useEffect, useRef } from 'react';
-import type { Code, Coder, Segment, SegmentId } from '../../shared/model/index.ts';
+import type { Code, Coder, Memo, MemoId, Segment, SegmentId } from '../../shared/model/index.ts';
+import { MemoList } from './memoMarks/MemoList.tsx';
 import { stepWord } from './documentCaret.ts';
 
 export interface SpotInspection {
@@ -22,6 +24,11 @@ interface SpotInspectorProps {
   onRemove(id: SegmentId): void;
   onRecode(id: SegmentId): void;
   onResize(id: SegmentId, start: number, end: number): void;
+  /** The memos on a coding, oldest first. */
+  memosOf(id: SegmentId): readonly Memo[];
+  /** Writes a new memo on the coding and opens it. */
+  onAddMemo(id: SegmentId): void;
+  onOpenMemo(id: MemoId): void;
 }
 
 function quoteOf(text: string, segment: Segment): string {
@@ -80,9 +87,11 @@ export function SpotInspector(props: SpotInspectorProps) {
                 <button type="button" aria-label="Move end one word earlier" onClick={() => resize(segment.start, stepWord(text, segment.end, -1))}>◀</button>
                 <button type="button" aria-label="Move end one word later" onClick={() => resize(segment.start, stepWord(text, segment.end, 1))}>▶</button>
                 <span className="spacer" />
+                <button type="button" onClick={() => props.onAddMemo(segment.id)}>Add memo</button>
                 <button type="button" onClick={() => props.onRecode(segment.id)}>Change code…</button>
                 <button type="button" className="danger" onClick={() => props.onRemove(segment.id)}>Remove</button>
               </div>
+              <MemoList memos={props.memosOf(segment.id)} onOpen={props.onOpenMemo} />
             </li>
           );
         })}

@@ -50,7 +50,9 @@ export const PASSAGE_HIGHLIGHT = 'marginalia-selection';
 /** A coding just made, marked for a moment after the selection is cleared. */
 export const JUST_CODED_HIGHLIGHT = 'marginalia-just-coded';
 const JUST_CODED_MS = 1500;
-const OWN_HIGHLIGHTS = [FOCUS_HIGHLIGHT, PENDING_HIGHLIGHT, PASSAGE_HIGHLIGHT, JUST_CODED_HIGHLIGHT];
+/** Uncoded passages that carry a memo (a comment): a dotted underline of their own. */
+export const MEMO_PASSAGE_HIGHLIGHT = 'marginalia-memo-passage';
+const OWN_HIGHLIGHTS = [FOCUS_HIGHLIGHT, PENDING_HIGHLIGHT, PASSAGE_HIGHLIGHT, JUST_CODED_HIGHLIGHT, MEMO_PASSAGE_HIGHLIGHT];
 
 export class HighlightPainter {
   private painted = new Map<SegmentId, PaintedSegment>();
@@ -88,6 +90,7 @@ export class HighlightPainter {
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PENDING_HIGHLIGHT}) { background-color: rgb(120 120 120 / 0.25); }`);
     // The same colour as the document's ::selection, so the kept passage looks still selected.
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PASSAGE_HIGHLIGHT}) { background-color: rgb(47 93 138 / 0.3); }`);
+    rules.push(`${HIGHLIGHT_SCOPE}::highlight(${MEMO_PASSAGE_HIGHLIGHT}) { text-decoration: underline dotted 2px rgb(160 120 20 / 0.85); text-underline-offset: 4px; }`);
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${JUST_CODED_HIGHLIGHT}) { text-decoration: underline 3px rgb(47 93 138 / 0.9); text-underline-offset: 3px; }`);
     this.style.textContent = rules.join('\n');
     this.applyVisibility();
@@ -126,6 +129,7 @@ export class HighlightPainter {
     this.clearFocus();
     this.showPassage(null);
     CSS.highlights.get(JUST_CODED_HIGHLIGHT)?.clear();
+    CSS.highlights.get(MEMO_PASSAGE_HIGHLIGHT)?.clear();
   }
 
   /** Registers the codings overlapping `window` with CSS.highlights and unregisters the rest. */
@@ -216,6 +220,20 @@ export class HighlightPainter {
     passage?.clear();
     const dom = range && this.doc && domRange(this.doc, range.start, range.end);
     if (dom) passage?.add(dom);
+  }
+
+  /**
+   * Paints the passages that carry memos (comments on uncoded text). They are few next to the
+   * codings (one Range each), so all are registered whatever the window.
+   */
+  showMemoPassages(passages: readonly { start: number; end: number }[]): void {
+    const highlight = CSS.highlights.get(MEMO_PASSAGE_HIGHLIGHT);
+    highlight?.clear();
+    if (!this.doc) return;
+    for (const passage of passages) {
+      const range = domRange(this.doc, passage.start, passage.end);
+      if (range) highlight?.add(range);
+    }
   }
 
   /** Where `[start, end)` is on screen (e.g. so the code picker can open beside the passage). */

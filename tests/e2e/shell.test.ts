@@ -3,7 +3,10 @@
  * show does what its item does; every menu item works by mouse and by keyboard alone (F10,
  * arrows, Enter); the side panels resize by dragging or with the keyboard and keep their width
  * across a reload; notices stack at most three, information fades, errors stay; a stripe label
- * gives its code's full name on hover.
+ * gives its code's full name on hover. The memo items: Write project memo (a memo on the project,
+ * in the pane), Add memo to selection (with nothing selected it says so), Memos (the manager,
+ * left with Escape) and Export memo report (the command reaches the workbench; the exchange
+ * answers it).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -112,12 +115,57 @@ async function expectEffect(label: string, trigger: () => Promise<void>) {
     await expect.poll(() => page.getByRole('heading', { name: 'Compare coders' }).isVisible()).toBe(true);
     await page.locator('.compare-view').getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.getByTestId('document-text').isVisible()).toBe(true);
+  } else if (label.startsWith('Write project memo')) {
+    const before = await memoCount('project');
+    await trigger();
+    await expect.poll(() => memoCount('project')).toBe(before + 1);
+    await expect.poll(() => page.getByLabel('Memo title').isVisible()).toBe(true);
+    // Writing a memo is an undo step: take it back, so Edit → Undo next undoes the coding again.
+    await page.locator('.statusbar').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => memoCount('project')).toBe(before);
+  } else if (label.startsWith('Add memo to selection')) {
+    // Nothing is selected when the menus are walked (the coding made first let go of its
+    // passage): the researcher is told to select a passage first, and no memo is written.
+    const before = await memoCount();
+    await trigger();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Select a passage in the document first' }).count()).toBeGreaterThan(0);
+    expect(await memoCount()).toBe(before);
+  } else if (label === 'Memos') {
+    await trigger();
+    await expect.poll(() => page.getByRole('region', { name: 'Memos' }).isVisible()).toBe(true);
+    await page.locator('.statusbar').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('region', { name: 'Memos' }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('document-text').isVisible()).toBe(true);
+  } else if (label.startsWith('Export memo report')) {
+    // Answered by the exchange's commands: the command must reach the workbench; whatever it
+    // opens (a download, a dialog) is accepted or closed so the walk goes on.
+    const dispatched = page.evaluate(
+      () => new Promise<string>((resolve) => window.addEventListener('marginalia:menu-command', (event) => resolve((event as CustomEvent<{ command: string }>).detail.command), { once: true })),
+    );
+    const download = page.waitForEvent('download', { timeout: 3_000 }).catch(() => null);
+    await trigger();
+    expect(await dispatched).toBe('file:export-memos');
+    await download;
+    if (await page.locator('dialog[open]').count()) {
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    }
   } else if (label === 'About Marginalia') {
     await trigger();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Marginalia 0.1.0 (web)' }).count()).toBeGreaterThan(0);
   } else {
     throw new Error(`No check for the menu item “${label}”: add one.`);
   }
+}
+
+/** How many memos are stored (of one kind of target, or all). */
+function memoCount(kind?: string): Promise<number> {
+  return page.evaluate(async (k) => {
+    const db = (window as unknown as { marginaliaDb: { memos: { toArray(): Promise<{ target: { kind: string } }[]> } } }).marginaliaDb;
+    return (await db.memos.toArray()).filter((m) => !k || m.target.kind === k).length;
+  }, kind);
 }
 
 /** Codes one passage with key 1, so Undo and Redo have something to do. */
@@ -137,7 +185,7 @@ describe('menu shortcuts in the browser build', () => {
   it('shows no combination Chromium keeps for itself, and offers Alt+Shift+N for a new project', async () => {
     await firstRun();
     const shown = (await readMenus()).map((item) => item.keys).filter((keys) => keys !== null);
-    for (const reserved of ['Ctrl+N', 'Ctrl+Shift+N', 'Ctrl+T', 'Ctrl+Shift+T', 'Ctrl+W', 'Ctrl+Shift+W']) expect(shown).not.toContain(reserved);
+    for (const reserved of ['Ctrl+N', 'Ctrl+Shift+N', 'Ctrl+T', 'Ctrl+Shift+T', 'Ctrl+W', 'Ctrl+Shift+W', 'Ctrl+Shift+M']) expect(shown).not.toContain(reserved);
     expect(shown).toContain('Alt+Shift+N');
     await menuTitle('File').click();
     await screenshot(page, 'shell-file-menu');
@@ -153,7 +201,8 @@ describe('menu shortcuts in the browser build', () => {
     const codingKeys = ['Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+K'];
     const withKeys = (await readMenus()).filter((item) => item.keys !== null && !codingKeys.includes(item.keys));
     // The desktop menus' shortcuts, in the browser (Alt+Shift+N stands in for Ctrl+Shift+N).
-    expect(withKeys.map((item) => item.keys).sort()).toEqual(['Alt+Shift+N', 'Ctrl+/', 'Ctrl+1', 'Ctrl+2', 'Ctrl+O', 'Ctrl+Shift+E', 'Ctrl+\\'].sort());
+    // Alt+Shift+M stands in for Ctrl+Shift+M (View → Memos), which Chromium keeps for its profile menu.
+    expect(withKeys.map((item) => item.keys).sort()).toEqual(['Alt+Shift+M', 'Alt+Shift+N', 'Ctrl+/', 'Ctrl+1', 'Ctrl+2', 'Ctrl+M', 'Ctrl+O', 'Ctrl+Shift+E', 'Ctrl+\\'].sort());
     for (const { label, keys } of withKeys) {
       await expectEffect(label, () => page.keyboard.press(playwrightKeys(keys!)));
       // The margin shortcut twice: it hides, then shows again.

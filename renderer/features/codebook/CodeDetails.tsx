@@ -16,6 +16,8 @@ import { ColourSwatches } from './ColourSwatches.tsx';
 import { FolderIcon } from './icons.tsx';
 import { NUMBERED_CODE_LIMIT, quickKeyCodes, quickKeyOf } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions, type CodebookActions } from './useCodebook.ts';
+import { MemoList } from '../../editor/memoMarks/MemoList.tsx';
+import { useMemoIndex } from '../memos/marks/memoIndex.tsx';
 import './codebook.css';
 
 /** How long typing may pause before a field saves on its own. */
@@ -58,6 +60,8 @@ const TEXT_FIELDS: { field: TextField; label: string; hint: string; rows: number
 
 function CodeDetailsForm({ code, codes, counts, actions }: CodeDetailsFormProps) {
   const baseId = useId();
+  const { writeMemo, openMemo } = useWorkspace();
+  const memos = useMemoIndex().onTarget(code.id);
   const save = (patch: CodePatch) => void actions.update(code.id, patch);
   const path = codeNamePath(codes, code.id);
   const own = counts.get(code.id) ?? 0;
@@ -121,6 +125,13 @@ function CodeDetailsForm({ code, codes, counts, actions }: CodeDetailsFormProps)
             </span>
           )}
         </p>
+
+        <div className="code-details-memos">
+          <button type="button" onClick={() => void writeMemo({ kind: 'code', id: code.id })}>
+            Add memo
+          </button>
+          <MemoList memos={memos} onOpen={openMemo} />
+        </div>
 
         <div className="code-field">
           <label htmlFor={`${baseId}-colour`}>Colour</label>

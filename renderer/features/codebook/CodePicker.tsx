@@ -39,6 +39,11 @@ export interface CodePickerProps {
   initialQuery?: string;
   /** Screen box of the passage being coded: the picker opens below or above it, not over it. */
   avoid?: { top: number; bottom: number } | null | undefined;
+  /**
+   * Something else to do with the selection instead of coding it (the right-click's "Add memo
+   * instead"): a button in the footer; the picker closes through the action.
+   */
+  secondaryAction?: { label: string; onSelect(): void } | undefined;
 }
 
 export function CodePicker(props: CodePickerProps) {
@@ -48,7 +53,7 @@ export function CodePicker(props: CodePickerProps) {
 
 type PickerItem = { kind: 'code'; id: CodeId } | { kind: 'create'; name: string };
 
-function OpenCodePicker({ onClose, onPick, onCreate, title = 'Apply code', description, allowCreate, excludeIds, includeCategories, initialQuery = '', avoid }: CodePickerProps) {
+function OpenCodePicker({ onClose, onPick, onCreate, title = 'Apply code', description, allowCreate, excludeIds, includeCategories, initialQuery = '', avoid, secondaryAction }: CodePickerProps) {
   const { codes, counts } = useCodebook();
   const actions = useCodebookActions();
   const [query, setQuery] = useState(initialQuery);
@@ -221,6 +226,11 @@ function OpenCodePicker({ onClose, onPick, onCreate, title = 'Apply code', descr
         <span role="status" className="muted">
           {status}
         </span>
+        {secondaryAction && (
+          <button type="button" className="code-picker-secondary" onClick={secondaryAction.onSelect}>
+            {secondaryAction.label}
+          </button>
+        )}
         <span className="muted code-picker-hints" aria-hidden="true">
           <kbd>↑</kbd>
           <kbd>↓</kbd> choose · <kbd>Enter</kbd> pick · <kbd>Esc</kbd> close

@@ -1,10 +1,12 @@
 /**
  * One row of the code tree (an ARIA treeitem): twisty, colour or folder, name (or its rename
- * field), quick key, coding count and the eye that hides the code's highlights; and the row of
+ * field), quick key, coding count, a memo mark when memos are written on the code, and the eye that hides the code's highlights; and the row of
  * a code being named before it exists. Rows only render: the panel handles their events on the
  * tree (one listener for all rows).
  */
 import type { CSSProperties, DragEvent } from 'react';
+import type { Memo, MemoId } from '../../../shared/model/index.ts';
+import { MemoMark } from '../../editor/memoMarks/MemoMark.tsx';
 import { plural, type CodeTreeRow, type DropZone, type Visibility } from './codeTreeView.ts';
 import { ChevronIcon, EyeIcon, FolderIcon } from './icons.tsx';
 import { InlineNameInput } from './InlineNameInput.tsx';
@@ -20,6 +22,9 @@ interface CodeRowProps {
   total: number;
   numberKey: number | undefined;
   visibility: Visibility;
+  /** The memos written on the code (a mark with their count when any). */
+  memos: readonly Memo[];
+  onOpenMemo(id: MemoId): void;
   onToggleExpanded(): void;
   onToggleVisibility(): void;
   /** `name` null = cancelled; `focus` false when the input lost focus to something else. */
@@ -28,12 +33,13 @@ interface CodeRowProps {
   onDragEnd(): void;
 }
 
-export function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, count, total, numberKey, visibility, onToggleExpanded, onToggleVisibility, onEndRename, onDragStart, onDragEnd }: CodeRowProps) {
+export function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, drop, count, total, numberKey, visibility, memos, onOpenMemo, onToggleExpanded, onToggleVisibility, onEndRename, onDragStart, onDragEnd }: CodeRowProps) {
   const { code, depth, hasChildren, isExpanded, isMatch, posInSet, setSize } = row;
   const descriptionId = `code-row-${code.id}-description`;
   const description = code.isCodable
     ? [plural(count, 'coding'), total > count ? `${total} with sub-codes` : '', numberKey ? `key ${numberKey}` : ''].filter(Boolean).join(', ')
     : `category, ${plural(total, 'coding')} in its codes`;
+  const fullDescription = memos.length > 0 ? `${description}, ${plural(memos.length, 'memo')}` : description;
   const classes = [
     'code-row',
     code.isCodable ? 'is-code' : 'is-category',
@@ -86,8 +92,9 @@ export function CodeRow({ row, isSelected, isTabbable, isRenaming, isDragged, dr
         )}
       </span>
       <span id={descriptionId} className="visually-hidden">
-        {description}
+        {fullDescription}
       </span>
+      {memos.length > 0 && <MemoMark memos={memos} on={`on “${code.name}”`} onOpen={onOpenMemo} tabIndex={-1} className="is-row" />}
       <button
         type="button"
         tabIndex={-1}

@@ -44,7 +44,8 @@ export function RecolourDialog({ code, onPick, onClose }: { code: Code; onPick(c
   );
 }
 
-export function DeletionSummary({ code, codes, segments }: { code: Code; codes: number; segments: number }) {
+/** What deleting a code takes; `memos` > 0 means the memo question follows (MemoFateDialog). */
+export function DeletionSummary({ code, codes, segments, memos }: { code: Code; codes: number; segments: number; memos: number }) {
   const subcodes = codes - 1;
   if (subcodes === 0 && segments === 0) return <p>“{code.name}” has no codings. You can undo this.</p>;
   return (
@@ -54,7 +55,7 @@ export function DeletionSummary({ code, codes, segments }: { code: Code; codes: 
         {subcodes > 0 && <li>{plural(subcodes, 'sub-code')}</li>}
         {segments > 0 && <li>{plural(segments, 'coding')}{subcodes > 0 ? ' (of the code and its sub-codes)' : ''}</li>}
       </ul>
-      <p className="muted">Memos on them go too. You can undo this.</p>
+      <p className="muted">{memos > 0 ? 'You can undo this.' : 'No memos are written on them. You can undo this.'}</p>
     </>
   );
 }

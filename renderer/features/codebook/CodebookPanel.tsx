@@ -44,6 +44,9 @@ import { quickKeyOf } from './numberedCodes.ts';
 import { useCodebook, useCodebookActions, useCollapsedCodes } from './useCodebook.ts';
 import { useCodeTreeDragDrop } from './useCodeTreeDragDrop.ts';
 import { useCodeTreeKeyboard } from './useCodeTreeKeyboard.ts';
+import { MemoFateDialog } from '../memos/MemoFateDialog.tsx';
+import type { MemoFate } from '../memos/memoFate.ts';
+import { useMemoIndex } from '../memos/marks/memoIndex.tsx';
 import { rowSelector, useTreeRowFocus } from './useTreeRowFocus.ts';
 import './codebook.css';
 
@@ -60,6 +63,7 @@ export function CodebookPanel() {
   const workspace = useWorkspace();
   const { selection, selectedCodeId, selectCode, visibleCodeIds, setVisibleCodeIds } = workspace;
   const { codes: loadedCodes, counts } = useCodebook();
+  const memoIndex = useMemoIndex();
   const actions = useCodebookActions();
   const [collapsed, setCollapsed] = useCollapsedCodes();
 
@@ -70,7 +74,7 @@ export function CodebookPanel() {
   const [recolourId, setRecolourId] = useState<CodeId | null>(null);
   const [mergingId, setMergingId] = useState<CodeId | null>(null);
   const [quickKeyId, setQuickKeyId] = useState<CodeId | null>(null);
-  const [deleting, setDeleting] = useState<{ code: Code; codes: number; segments: number } | null>(null);
+  const [deleting, setDeleting] = useState<{ code: Code; codes: number; segments: number; memos: number } | null>(null);
 
   const treeRef = useRef<HTMLUListElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -153,11 +157,11 @@ export function CodebookPanel() {
 
   const requestDelete = (code: Code) =>
     workspace.run(async () => {
-      const { codes: n, segments } = await actions.describeDeletion(code.id);
-      setDeleting({ code, codes: n, segments });
+      const { codes: n, segments, memos } = await actions.describeDeletion(code.id);
+      setDeleting({ code, codes: n, segments, memos });
     });
 
-  const confirmDelete = async () => {
+  const confirmDelete = async (memoFate: MemoFate = 'delete') => {
     if (!deleting) return;
     const { code } = deleting;
     setDeleting(null);
@@ -165,7 +169,7 @@ export function CodebookPanel() {
     const gone = descendantIds(codes, code.id);
     const at = rowIndex.get(code.id) ?? 0;
     const after = rows.slice(at).find((r) => !gone.has(r.code.id)) ?? rows.slice(0, at).reverse().find((r) => !gone.has(r.code.id));
-    await actions.remove(code);
+    await actions.remove(code, memoFate);
     if (after) focusRow(after.code.id, { select: selectedCodeId !== null && gone.has(selectedCodeId) });
     else if (selectedCodeId && gone.has(selectedCodeId)) selectCode(null);
   };
@@ -193,6 +197,7 @@ export function CodebookPanel() {
       showOnly: (c) => setVisibleCodeIds(onlySubtreeVisible(codes, c.id)),
       setCodable: (c, isCodable) => void actions.setCodable(c, isCodable),
       requestDelete: (c) => void requestDelete(c),
+      addMemo: (c) => void workspace.writeMemo({ kind: 'code', id: c.id }),
     });
 
   // ---- keyboard ------------------------------------------------------------------------
@@ -359,6 +364,8 @@ export function CodebookPanel() {
               total={totals.get(code.id) ?? 0}
               numberKey={keyOf.get(code.id)}
               visibility={subtreeVisibility(codes, visibleCodeIds, code.id)}
+              memos={memoIndex.onTarget(code.id)}
+              onOpenMemo={workspace.openMemo}
               onToggleExpanded={() => setExpanded(code.id, !row.isExpanded)}
               onToggleVisibility={() => toggleVisibility(code)}
               onEndRename={(name, focus) => void endRename(code, name, focus)}
@@ -399,7 +406,21 @@ export function CodebookPanel() {
         />
       )}
 
-      {deleting && (
+      {deleting && deleting.memos > 0 && (
+        <MemoFateDialog
+          title={`Delete “${deleting.code.name}”?`}
+          memoCount={deleting.memos}
+          onChoose={(fate) => void confirmDelete(fate)}
+          onCancel={() => {
+            focusRow(deleting.code.id, { select: false });
+            setDeleting(null);
+          }}
+        >
+          <DeletionSummary code={deleting.code} codes={deleting.codes} segments={deleting.segments} memos={deleting.memos} />
+        </MemoFateDialog>
+      )}
+
+      {deleting && deleting.memos === 0 && (
         <ConfirmDialog
           title={`Delete “${deleting.code.name}”?`}
           confirmLabel="Delete"
@@ -410,7 +431,7 @@ export function CodebookPanel() {
             setDeleting(null);
           }}
         >
-          <DeletionSummary code={deleting.code} codes={deleting.codes} segments={deleting.segments} />
+          <DeletionSummary code={deleting.code} codes={deleting.codes} segments={deleting.segments} memos={0} />
         </ConfirmDialog>
       )}
 

@@ -23,6 +23,8 @@ export interface CodeMenuContext {
   showOnly(code: Code): void;
   setCodable(code: Code, isCodable: boolean): void;
   requestDelete(code: Code): void;
+  /** Writes a new memo on the code and opens it in the memo pane. */
+  addMemo(code: Code): void;
 }
 
 export function codeMenuEntries(code: Code, context: CodeMenuContext): MenuEntry[] {
@@ -39,6 +41,7 @@ export function codeMenuEntries(code: Code, context: CodeMenuContext): MenuEntry
     { label: 'Quick key…', isDisabled: !code.isCodable, onSelect: () => context.chooseQuickKey(code) },
     { label: 'New sub-code', shortcut: 'Insert', onSelect: () => context.newSubcode(code) },
     { label: 'Merge into…', onSelect: () => context.merge(code) },
+    { label: 'Add memo…', onSelect: () => context.addMemo(code) },
     'separator',
     { label: visibility === 'all' ? 'Hide highlights' : 'Show highlights', shortcut: 'Space', onSelect: thenFocus(() => context.toggleVisibility(code)) },
     { label: hasSubcodes ? 'Show only this branch' : 'Show only this code', onSelect: thenFocus(() => context.showOnly(code)) },

@@ -12,7 +12,6 @@ import { useWorkspace } from '../../ui/workspace.tsx';
 import {
   countSegments,
   createCode,
-  deleteCode,
   describeCodeDeletion,
   listCodes,
   mergeCodes,
@@ -23,6 +22,7 @@ import {
   type NewCode,
 } from '../../db/codeRepository.ts';
 import { readSetting, writeSetting } from '../../db/settingsRepository.ts';
+import { countMemosAffectedByDeleting, deleteCode, type MemoFate } from '../memos/memoFate.ts';
 
 export interface Codebook {
   /** `undefined` while the first read is running. */
@@ -92,12 +92,15 @@ export function useCodebookActions() {
         const moved = codings === 1 ? '1 coding' : `${codings} codings`;
         return run(() => mergeCodes(db, source.id, target.id), `Merged “${source.name}” into “${target.name}” (${moved} moved).`);
       },
-      remove(code: Code): Promise<void> {
-        return run(() => deleteCode(db, code.id), `Deleted “${code.name}”.`);
+      /** Deletes a code and its sub-codes; the memos on them and their codings are kept or deleted (`memoFate`). */
+      remove(code: Code, memoFate: MemoFate = 'delete'): Promise<void> {
+        const kept = memoFate === 'keep' ? ' Its memos are now project memos.' : '';
+        return run(() => deleteCode(db, code.id, memoFate), `Deleted “${code.name}”.${kept}`);
       },
-      /** How many codes (the code itself included) and codings a delete would remove. */
-      describeDeletion(id: CodeId): Promise<{ codes: number; segments: number }> {
-        return describeCodeDeletion(db, id);
+      /** How many codes (the code itself included), codings and memos a delete would take. */
+      async describeDeletion(id: CodeId): Promise<{ codes: number; segments: number; memos: number }> {
+        const [counts, memos] = await Promise.all([describeCodeDeletion(db, id), countMemosAffectedByDeleting(db, { kind: 'code', id })]);
+        return { ...counts, memos };
       },
     }),
     [db, project.id, run],

@@ -14,7 +14,8 @@ import { trimRangeToText } from '../../../shared/coding/segmentRanges.ts';
 import { truncateText } from '../../../shared/text/truncate.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { readHistoryState, undoLastAction } from '../../db/history.ts';
-import { applyCode, applyNewCode, applyNewNamedCode, changeSegmentCode, removeSegment, resizeSegment } from '../../db/segmentRepository.ts';
+import { applyCode, applyNewCode, applyNewNamedCode, changeSegmentCode, resizeSegment } from '../../db/segmentRepository.ts';
+import { countMemosAffectedByDeleting, removeSegment, type MemoFate } from '../memos/memoFate.ts';
 import type { HighlightPainter } from '../../editor/highlightPainter.ts';
 import { signalForTests } from '../../platform/testHooks.ts';
 import type { NoticeAction, NoticeKind, TextSelection } from '../../ui/workspace.tsx';
@@ -180,10 +181,16 @@ export function useCodingActions(context: CodingContext) {
         }
       },
 
-      async remove(segmentId: SegmentId): Promise<void> {
+      /** How many memos are written on a coding (removing it asks about them when any). */
+      memosOn(segmentId: SegmentId): Promise<number> {
+        return countMemosAffectedByDeleting(db, { kind: 'segment', id: segmentId });
+      },
+
+      /** Removes a coding; its memos are kept as project memos or deleted with it (`memoFate`). */
+      async remove(segmentId: SegmentId, memoFate: MemoFate = 'delete'): Promise<void> {
         const { notify } = latest.current;
         try {
-          await removeSegment(db, segmentId);
+          await removeSegment(db, segmentId, memoFate);
           notify('Coding removed.', 'info', await undoButton());
         } catch (error) {
           notify(errorMessage(error), 'error');

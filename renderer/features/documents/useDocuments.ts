@@ -11,7 +11,8 @@ import type { DocumentId } from '../../../shared/model/index.ts';
 import { importPastedText, importTextFiles, TEXT_EXTENSIONS } from '../../../shared/importers/plainText.ts';
 import type { DocumentRow } from '../../db/database.ts';
 import { countSegments } from '../../db/codeRepository.ts';
-import { addDocuments, deleteDocument, listDocuments, renameDocument } from '../../db/documentRepository.ts';
+import { addDocuments, listDocuments, renameDocument } from '../../db/documentRepository.ts';
+import { countMemosAffectedByDeleting, deleteDocument, type MemoFate } from '../memos/memoFate.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
 
 export interface Documents {
@@ -79,8 +80,14 @@ export function useDocumentActions({ onCreated }: DocumentActionOptions = {}) {
         if (name.trim() === document.name) return Promise.resolve();
         return run(() => renameDocument(db, document.id, name));
       },
-      remove(document: DocumentRow): Promise<void> {
-        return run(() => deleteDocument(db, document.id), `Deleted “${document.name}”.`);
+      /** Deletes a document; the memos on it, its passages and codings are kept or deleted (`memoFate`). */
+      remove(document: DocumentRow, memoFate: MemoFate = 'delete'): Promise<void> {
+        const kept = memoFate === 'keep' ? ' Its memos are now project memos.' : '';
+        return run(() => deleteDocument(db, document.id, memoFate), `Deleted “${document.name}”.${kept}`);
+      },
+      /** How many memos deleting the document would affect (0: no need to ask about them). */
+      memosAffectedByDeleting(document: DocumentRow): Promise<number> {
+        return countMemosAffectedByDeleting(db, { kind: 'document', id: document.id });
       },
     };
   }, [db, bridge, project.id, notify, run, onCreated]);

@@ -1,15 +1,22 @@
-/** The current project, and the menu to switch, create, rename and delete projects. It answers File → New project. */
+/**
+ * The current project, and the menu to switch, create, rename and delete projects and to write a
+ * project memo; a memo mark beside the name when the project has memos of its own. It answers
+ * File → New project.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../ui/ModalDialog.tsx';
 import { useMenuCommand } from '../../ui/menuCommands.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
 import { useProjectActions, useProjects } from './useProjects.ts';
 import { errorMessage } from '../../../shared/common/errors.ts';
+import { MemoMark } from '../../editor/memoMarks/MemoMark.tsx';
+import { useMemoIndex } from '../memos/marks/memoIndex.tsx';
 
 type NameDialog = { kind: 'new' } | { kind: 'rename' } | null;
 
 export function ProjectSwitcher() {
-  const { project } = useWorkspace();
+  const { project, writeMemo, openMemo } = useWorkspace();
+  const projectMemos = useMemoIndex().project;
   const projects = useProjects() ?? [];
   const actions = useProjectActions();
   const [open, setOpen] = useState(false);
@@ -49,6 +56,7 @@ export function ProjectSwitcher() {
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} className="project-button" title="Switch, create, rename or delete projects">
         <span className="muted">Project:</span> <strong>{project.name}</strong> ▾
       </button>
+      {projectMemos.length > 0 && <MemoMark memos={projectMemos} on="on the project" onOpen={openMemo} className="is-row" />}
       {open && (
         <div
           role="menu"
@@ -69,6 +77,7 @@ export function ProjectSwitcher() {
           <hr />
           {item('New project…', () => setNameDialog({ kind: 'new' }))}
           {item('New demo project', () => void actions.createDemo())}
+          {item('Write project memo…', () => void writeMemo({ kind: 'project' }))}
           {item('Rename this project…', () => setNameDialog({ kind: 'rename' }))}
           {item('Delete this project…', () => setConfirmDelete(true), { danger: true })}
         </div>

@@ -79,7 +79,8 @@ describe('the version 1 → 2 upgrade', () => {
       // Every other field of every code, and every other table, is as it was.
       const codes = (await db.codes.toArray()).map(({ quickKey: _key, ...rest }) => rest);
       expect(codes).toEqual(before['codes']);
-      for (const table of db.tables) if (table.name !== 'codes' && table.name !== 'history') expect(await table.toArray()).toEqual(before[table.name]);
+      // (Tables added by later versions start empty.)
+      for (const table of db.tables) if (table.name !== 'codes' && table.name !== 'history') expect(await table.toArray()).toEqual(before[table.name] ?? []);
       // The code rows in the undo history carry the code's key, so undoing an old step keeps it.
       const key = (await db.codes.get(starter[1]!.id))!.quickKey;
       expect(key).toBe(1);

@@ -15,9 +15,9 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** Each memo's title with the kind of thing it is attached to now. */
+/** Each memo's text (its title when written here; a kept memo's title also says what it was on) with the kind of thing it is attached to now. */
 async function targets(): Promise<Record<string, string>> {
-  return Object.fromEntries((await db.memos.toArray()).map((m) => [m.title, m.target.kind]));
+  return Object.fromEntries((await db.memos.toArray()).map((m) => [m.plainText, m.target.kind]));
 }
 
 /** A coding of Trust in each document, a sub-code of Trust, and memos on all of them. */

@@ -86,6 +86,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const [openMemoId, setOpenMemoId] = useState<MemoId | null>(null);
   const [isMemoManagerOpen, setMemoManagerOpen] = useState(false);
   const [isCompareOpen, setCompareOpen] = useState(false);
+  // A passage to bring into view once its document is on screen (a memo's quote, a disagreement).
+  const [reveal, setReveal] = useState<{ documentId: DocumentId; start: number; end: number } | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const { text, segments } = useOpenDocument(db, documentId);
   const memoIndex = useProjectMemoIndex(db, project.id);
@@ -122,6 +124,24 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       }),
     [db, project.id, coder.id, run],
   );
+
+  const openPassage = useCallback((id: DocumentId, start: number, end: number) => {
+    setCompareOpen(false);
+    setMemoManagerOpen(false);
+    setDocumentId(id);
+    setReveal({ documentId: id, start, end });
+  }, []);
+  useEffect(() => {
+    if (!reveal || reveal.documentId !== documentId) return;
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      if (painterRef.current?.reveal(reveal.start, reveal.end) || ++tries > 120) setReveal(null);
+      else frame = requestAnimationFrame(attempt);
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [reveal, documentId]);
 
   const coding = useCodingActions({ db, project, coder, notify, documentId, passage, clearPassage, text, segments, codes, painterRef });
 
@@ -334,10 +354,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                   setCompareOpen(false);
                   setDocumentId(id);
                 }}
-                onOpenPassage={(id) => {
-                  setCompareOpen(false);
-                  setDocumentId(id);
-                }}
+                onOpenPassage={openPassage}
               />
             ) : isMemoManagerOpen ? (
               <div className="memo-manager-view">
@@ -382,10 +399,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                   memoId={openMemoId}
                   onClose={() => setOpenMemoId(null)}
                   quotablePassage={() => (passage && openDocument && text != null ? { documentId: passage.documentId, documentName: openDocument.name, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) } : null)}
-                  onOpenPassage={(id) => {
-                    setMemoManagerOpen(false);
-                    setDocumentId(id);
-                  }}
+                  onOpenPassage={openPassage}
                 />
               </div>
             )}

@@ -242,6 +242,19 @@ export class HighlightPainter {
     return range ? range.getBoundingClientRect() : null;
   }
 
+  /**
+   * Scrolls `[start, end)` to the middle of the view and marks it for a moment (a memo's quote or
+   * a disagreement opened in its document). False while the document is not rendered yet.
+   */
+  reveal(start: number, end: number): boolean {
+    const range = this.doc && domRange(this.doc, start, end);
+    if (!range) return false;
+    const element = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center' });
+    this.markJustCoded(start, end);
+    return true;
+  }
+
   /** Marks a coding just made for a moment, so the researcher sees what was coded. */
   markJustCoded(start: number, end: number): void {
     const marked = CSS.highlights.get(JUST_CODED_HIGHLIGHT);

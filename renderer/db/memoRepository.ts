@@ -26,6 +26,11 @@ export async function listMemosOn(db: MarginaliaDatabase, targetIds: readonly st
   return db.memos.where('target.id').anyOf([...targetIds]).toArray();
 }
 
+/** The `limit` most recently modified memos of a project, newest first (a long list's first screen). */
+export async function listNewestMemos(db: MarginaliaDatabase, projectId: ProjectId, limit: number): Promise<Memo[]> {
+  return db.memos.where('[projectId+modifiedAt]').between([projectId, ''], [projectId, '\uffff']).reverse().limit(limit).toArray();
+}
+
 export async function readMemo(db: MarginaliaDatabase, id: MemoId): Promise<Memo | undefined> {
   return db.memos.get(id);
 }

@@ -67,9 +67,9 @@ async function memosEverywhere() {
 
 const memoQuestion = () => page.getByRole('alertdialog');
 
-/** The memos by title with what each is attached to now. */
+/** The memos by title (a kept memo's title also says what it was on: that part is left off) with what each is attached to now. */
 async function targetsByTitle(): Promise<Record<string, string>> {
-  return Object.fromEntries((await storedMemos(page)).map((m) => [m.title, m.target.kind]));
+  return Object.fromEntries((await storedMemos(page)).map((m) => [m.title.replace(/ \(was on .*\)$/, ''), m.target.kind]));
 }
 
 async function deleteNewsReport() {
@@ -102,6 +102,7 @@ describe('deleting a document that carries memos', () => {
     await screenshot(page, 'memo-delete-question');
     await answer('Keep memos', 3);
     await expect.poll(async () => (await page.evaluate(async (id) => (window as never as { marginaliaDb: { documents: { get(id: string): Promise<unknown> } } }).marginaliaDb.documents.get(id), documentId)) ?? null).toBe(null);
+    expect((await storedMemos(page)).find((m) => m.title.startsWith('On the report'))!.title).toMatch(/^On the report \(was on document “.+”\)$/);
     expect(await targetsByTitle()).toEqual({ 'On the report': 'project', 'On the horns': 'project', 'On the eggs': 'project', 'On the code': 'code', 'On the project': 'project' });
   });
 

@@ -1,14 +1,14 @@
 /**
  * Memos from other programs shown where the file attaches them, in Debian's Chromium on the web
  * build, imported through File → Import project…:
- * - the ATLAS.ti 8.4 skyloom sample (../shared): its two Notes, attached to nothing, are project
- *   memos (a mark by the project's name, text in the preview and the pane), and its codes'
- *   memo-like Descriptions show in the code details;
+ * - the ATLAS.ti 8.4 skyloom sample (../shared): its two Notes, attached to nothing, and the two
+ *   comments in documents the file leaves out are project memos (a mark by the project's name,
+ *   text in the preview and the pane), and its codes' memo-like Descriptions show in the code
+ *   details (and as memos on the codes);
  * - the same ATLAS.ti file with the two source texts it leaves out supplied (its XML unchanged):
  *   its selection Descriptions become a memo on a coding of “Simon” (marked in the margin at its
  *   first line, listed by the inspector) and a memo on the uncoded selection of “Mabêl 2ième” (a
- *   passage comment in the margin, or a memo on the document's row while the importer reads it
- *   so), each opening with its text;
+ *   passage comment in the margin), each opening with its text;
  * - the MAXQDA and NVivo samples carry no memos (their Descriptions are code definitions and
  *   empty selection descriptions): the import summary says so.
  */
@@ -95,10 +95,13 @@ describe('ATLAS.ti 8.4 skyloom sample', () => {
   it('shows its Notes as project memos with their text, and its code Descriptions in the details', async () => {
     await firstRun();
     const summary = await importProject(samplePath(SKYLOOM));
-    expect(summary).toContain('2 memos');
+    // 2 Notes, 2 comments in documents the file does not carry (kept as project memos that name
+    // their document) and 7 code comments.
+    expect(summary).toContain('11 memos');
+    expect(summary).toContain('Memos: 4 on the project, 7 on codes.');
     await expect.poll(() => page.locator('.project-button').textContent()).toContain('ATLAS.ti standard project');
     const mark = page.locator('.project-switcher .memo-mark');
-    await expect.poll(() => mark.getAttribute('aria-label')).toBe('2 memos on the project');
+    await expect.poll(() => mark.getAttribute('aria-label')).toBe('4 memos on the project');
     await mark.hover();
     const preview = page.getByRole('tooltip');
     await expect.poll(() => preview.isVisible()).toBe(true);
@@ -122,7 +125,8 @@ describe('ATLAS.ti 8.4 skyloom sample', () => {
     await firstRun();
     const file = skyloomWithTexts();
     const summary = await importProject(file);
-    expect(summary).toContain('4 memos');
+    expect(summary).toContain('11 memos');
+    expect(summary).toContain('1 on a coded passage, 1 on an uncoded passage');
     await expect.poll(() => page.locator('.project-button').textContent()).toContain('ATLAS.ti standard project');
     const memos = await storedMemos(page);
     const onMabel = memos.find((m) => m.plainText.includes('Mabel is not the only person I know who has Coke'))!;
@@ -135,24 +139,16 @@ describe('ATLAS.ti 8.4 skyloom sample', () => {
     const margin = page.getByRole('group', { name: 'Memo marks' });
     await page.locator('.document-list .document-item', { hasText: MABEL }).click();
     await expect.poll(() => page.getByTestId('document-text').textContent()).toContain('Entry 000');
-    // The selection carries a Description but no coding. Read as a comment on that passage, it
-    // is painted and marked at its first line; read as a memo on the document (as the importer
-    // on this branch does), its row carries the mark.
-    if (onMabel.target.kind === 'passage') {
-      expect(onMabel.target).toEqual({ kind: 'passage', id: mabelId, start: 250, end: 412 });
-      await expect.poll(() => margin.locator('.memo-mark').count()).toBe(1);
-      await expect.poll(() => page.evaluate(() => CSS.highlights.get('marginalia-memo-passage')?.size ?? 0)).toBe(1);
-      const line = await phraseBox(page, file.mabel.slice(250, 274));
-      const box = (await margin.locator('.memo-mark').boundingBox())!;
-      expect(box.y + box.height / 2).toBeGreaterThan(line.top);
-      expect(box.y + box.height / 2).toBeLessThan(line.bottom);
-      await margin.locator('.memo-mark').click();
-    } else {
-      expect(onMabel.target).toEqual({ kind: 'document', id: mabelId });
-      const rowMark = page.locator('.document-row', { hasText: MABEL }).locator('.memo-mark');
-      await expect.poll(() => rowMark.count()).toBe(1);
-      await rowMark.click();
-    }
+    // The selection carries a Description but no coding: a comment on that passage, painted and
+    // marked at its first line.
+    expect(onMabel.target).toEqual({ kind: 'passage', id: mabelId, start: 250, end: 412 });
+    await expect.poll(() => margin.locator('.memo-mark').count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('marginalia-memo-passage')?.size ?? 0)).toBe(1);
+    const line = await phraseBox(page, file.mabel.slice(250, 274));
+    const box = (await margin.locator('.memo-mark').boundingBox())!;
+    expect(box.y + box.height / 2).toBeGreaterThan(line.top);
+    expect(box.y + box.height / 2).toBeLessThan(line.bottom);
+    await margin.locator('.memo-mark').click();
     await screenshot(page, 'memo-imported-atlas-mabel');
     await expectMemoPaneOpen(page);
     expect(await memoPaneText()).toContain('Mabel is not the only person I know who has Coke');

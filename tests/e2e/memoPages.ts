@@ -67,6 +67,7 @@ export function memoBlocks(content: string): [string, string][] {
 export async function openMemoFromManager(page: Page, title: string): Promise<void> {
   await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
   await page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: 'Memos' }).click();
-  await page.getByRole('region', { name: 'Memos' }).getByText(title, { exact: true }).first().click();
+  // In the manager a click makes a row current; a double click (or Enter) opens it.
+  await page.getByRole('region', { name: 'Memos' }).getByText(title, { exact: true }).first().dblclick();
   await memoText(page).waitFor();
 }

@@ -271,7 +271,8 @@ describe('the memo manager', () => {
     const manager = page.getByRole('region', { name: 'Memos' });
     await expect.poll(() => manager.isVisible()).toBe(true);
     expect(await page.getByTestId('document-text').count()).toBe(0);
-    await manager.getByRole('button', { name: /Research question/ }).first().click();
+    // A click makes the row current; a double click (or Enter) opens it.
+    await manager.getByText('Research question', { exact: true }).first().dblclick();
     await expectMemoPaneOpen(page);
     await page.locator('.statusbar').click();
     await page.keyboard.press('Escape');

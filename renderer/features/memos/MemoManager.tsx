@@ -36,7 +36,7 @@ const FIRST_DIRECTION: Record<MemoSortKey, SortDirection> = { title: 'asc', atta
 type Dialog = { kind: 'reattach'; id: MemoId } | { kind: 'delete'; id: MemoId } | null;
 
 export function MemoManager({ onClose, onOpenMemo }: MemoManagerProps) {
-  const { index, documents, codes, coders } = useMemoManagerData();
+  const { index, isPartial, documents, codes, coders } = useMemoManagerData();
   const actions = useMemoActions();
   const removeMemo = useMemoDeletion();
   const headingId = useId();
@@ -114,7 +114,7 @@ export function MemoManager({ onClose, onOpenMemo }: MemoManagerProps) {
           Memos
         </h2>
         <span className="memo-manager-count" role="status">
-          {index === undefined ? 'Reading memos…' : isFiltered ? `${entries.length} of ${total} memos` : total === 1 ? '1 memo' : `${total} memos`}
+          {index === undefined ? 'Reading memos…' : isPartial ? `Newest ${total} memos shown · reading the rest…` : isFiltered ? `${entries.length} of ${total} memos` : total === 1 ? '1 memo' : `${total} memos`}
         </span>
         <span className="spacer" />
         <button type="button" onClick={onClose} aria-label="Close the memo manager" title="Close the memo manager">

@@ -7,13 +7,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Memo, MemoId, MemoTarget } from '../../../shared/model/index.ts';
-import { createMemo, deleteMemo, listMemosOn, listProjectMemos, readMemo, reattachMemo, saveMemoContent, type MemoDraft } from '../../db/memoRepository.ts';
+import { createMemo, deleteMemo, listMemosOn, listNewestMemos, listProjectMemos, readMemo, reattachMemo, saveMemoContent, type MemoDraft } from '../../db/memoRepository.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
 
 /** Every memo of the open project (`undefined` while the first read runs). */
 export function useProjectMemos(): Memo[] | undefined {
   const { db, project } = useWorkspace();
   return useLiveQuery(() => listProjectMemos(db, project.id), [db, project.id]);
+}
+
+/** The project's `limit` most recently modified memos, newest first. */
+export function useNewestMemos(limit: number): Memo[] | undefined {
+  const { db, project } = useWorkspace();
+  return useLiveQuery(() => listNewestMemos(db, project.id, limit), [db, project.id, limit]);
 }
 
 /** The memos whose target has one of these ids (see `listMemosOn`). */

@@ -18,11 +18,19 @@ import { useCodebook } from '../../codebook/useCodebook.ts';
 import { useCoders } from '../../coders/useCoders.ts';
 import { useDocuments } from '../../documents/useDocuments.ts';
 import { useWorkspace } from '../../../ui/workspace.tsx';
-import { useProjectMemos } from '../useMemos.ts';
+import { useNewestMemos, useProjectMemos } from '../useMemos.ts';
+
+/** How many of the newest memos are shown while the whole list is still being read. */
+const FIRST_SCREEN = 60;
 
 export interface MemoManagerData {
   /** `undefined` until the memos (and what they point to) have been read once. */
   index: MemoIndex | undefined;
+  /**
+   * True while `index` holds only the newest memos: a project with thousands of memos shows its
+   * first screen at once, and the whole list (for sorting, filters and search) when it is read.
+   */
+  isPartial: boolean;
   lookups: MemoLookups;
   documents: readonly DocumentRow[];
   codes: readonly Code[];
@@ -38,7 +46,10 @@ function useProjectSegments(): Segment[] | undefined {
 }
 
 export function useMemoManagerData(): MemoManagerData {
-  const memos = useProjectMemos();
+  const allMemos = useProjectMemos();
+  const newest = useNewestMemos(FIRST_SCREEN);
+  const isPartial = allMemos === undefined;
+  const memos = allMemos ?? newest;
   const { documents } = useDocuments();
   const { codes } = useCodebook();
   const coders = useCoders();
@@ -64,9 +75,9 @@ export function useMemoManagerData(): MemoManagerData {
   // Remembered after render so the next index can reuse this one's normalised text.
   previous.current = index ?? previous.current;
 
-  usePrepareSearchWhenIdle(index);
+  usePrepareSearchWhenIdle(isPartial ? undefined : index);
 
-  return { index, lookups, documents: documents ?? NONE, codes: codes ?? NONE, coders: coders ?? NONE };
+  return { index, isPartial, lookups, documents: documents ?? NONE, codes: codes ?? NONE, coders: coders ?? NONE };
 }
 
 /** How many memos one idle slice normalises (about 4 ms of work for memos of average length). */

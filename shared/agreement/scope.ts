@@ -9,6 +9,7 @@
  * the method statement says which was done.
  */
 import type { CodeId, CoderId, DocumentId, ProjectBundle } from '../model/index.ts';
+import { descendantIds } from '../coding/codeTree.ts';
 import type { Coefficient } from './coefficient.ts';
 import { DEFAULT_SEGMENT_THRESHOLD, type AgreementUnit } from './codings.ts';
 import { compareCoders, type ProjectComparison } from './projects.ts';
@@ -47,7 +48,7 @@ export interface ScopedComparison extends ProjectComparison {
  */
 export function compareInScope(bundle: ProjectBundle, scope: ComparisonScope): ScopedComparison {
   const threshold = scope.threshold ?? DEFAULT_SEGMENT_THRESHOLD;
-  const codeIds = scope.codeBranch ? branchOf(bundle, scope.codeBranch) : null;
+  const codeIds = scope.codeBranch ? descendantIds(bundle.codes, scope.codeBranch) : null;
   const chosenDocuments = scope.documentIds ? new Set<string>(scope.documentIds) : null;
   let documents = chosenDocuments ? bundle.documents.filter((d) => chosenDocuments.has(d.id)) : bundle.documents;
   const codes = codeIds ? bundle.codes.filter((c) => codeIds.has(c.id)) : bundle.codes;
@@ -75,21 +76,6 @@ export function compareInScope(bundle: ProjectBundle, scope: ComparisonScope): S
     branch: scope.codeBranch ? (bundle.codes.find((c) => c.id === scope.codeBranch)?.name ?? null) : null,
   });
   return { ...comparison, unit: scope.unit, uncodedDocumentsLeftOut, method };
-}
-
-/** A code and all its descendants (cycle-safe). */
-function branchOf(bundle: ProjectBundle, root: CodeId): Set<CodeId> {
-  const ids = new Set<CodeId>([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const code of bundle.codes) {
-      if (code.parentId && ids.has(code.parentId) && !ids.has(code.id)) {
-        ids.add(code.id);
-        grew = true;
-      }
-    }
-  }
-  return ids;
 }
 
 interface MethodFacts {

@@ -12,7 +12,7 @@ import { FIGURE_COLUMNS, comparisonCsvText, comparisonReportDocx, comparisonRepo
 import type { CodeId, Coder, CoderId, DocumentId } from '../../../shared/model/index.ts';
 import { findOrCreateConsensusCoder } from '../../db/consensusRepository.ts';
 import { ReviewView } from './ReviewView.tsx';
-import { codeNamePath } from '../../../shared/coding/codeTree.ts';
+import { codeNamePath, descendantIds } from '../../../shared/coding/codeTree.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
 import { useCoders } from '../coders/useCoders.ts';
 import { useCodebook } from '../codebook/useCodebook.ts';
@@ -28,21 +28,6 @@ interface CompareViewProps {
   onOpenCell(documentId: DocumentId, codeId: CodeId): void;
   /** Opens a document at a passage (a disagreement under review). */
   onOpenPassage(documentId: DocumentId, start: number, end: number): void;
-}
-
-/** The code and every code under it. */
-function branchIds(codes: readonly { id: CodeId; parentId: CodeId | null }[], root: CodeId): Set<CodeId> {
-  const ids = new Set<CodeId>([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const c of codes) {
-      if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) {
-        ids.add(c.id);
-        grew = true;
-      }
-    }
-  }
-  return ids;
 }
 
 /** The consensus coder's colour: a neutral slate, apart from the coders' palette. */
@@ -134,7 +119,7 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
     return (
       <section className="compare-view">
         <ReviewView
-          scope={{ coderIds: selectedCoders, codeIds: branch ? branchIds(codes ?? [], branch) : null, documentIds, consensusCoderId: review.consensus.id }}
+          scope={{ coderIds: selectedCoders, codeIds: branch ? descendantIds(codes ?? [], branch) : null, documentIds, consensusCoderId: review.consensus.id }}
           coders={coders ?? []}
           codes={codes ?? []}
           consensusName={review.consensus.name}

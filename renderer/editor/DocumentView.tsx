@@ -187,29 +187,38 @@ export function DocumentView(props: DocumentViewProps) {
     setCaretBox({ left: rect.left - origin.left, top: rect.top - origin.top, height: rect.height });
   }, [rendered]);
 
-  // Report the selection (in document offsets) whenever it changes.
-  useEffect(() => {
+  /** Tells the workbench where the browser's selection is now, in document offsets. */
+  const reportSelection = useCallback(() => {
     if (!rendered) return;
-    let frame = 0;
+    const selection = document.getSelection();
+    const range = selectionOffsets(rendered, selection);
+    const caret = readCaret(rendered, selection);
+    if (caret) caretRef.current = caret;
+    if (range) onSelectionChange(range);
+    else if (selection?.anchorNode && scrollerRef.current?.contains(selection.anchorNode)) onSelectionChange(null);
+    paintPassage();
+    placeCaretMark();
+  }, [rendered, onSelectionChange, paintPassage, placeCaretMark]);
+
+  // Report the selection whenever it changes, once per frame while a drag moves it. A release
+  // of the mouse, a right-click and a key reach the workbench before that frame can come, so
+  // they report it at once (a quick right-click after a drag once coded the drag's middle).
+  const selectionFrame = useRef(0);
+  const reportSelectionNow = useCallback(() => {
+    cancelAnimationFrame(selectionFrame.current);
+    reportSelection();
+  }, [reportSelection]);
+  useEffect(() => {
     const onChange = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const selection = document.getSelection();
-        const range = selectionOffsets(rendered, selection);
-        const caret = readCaret(rendered, selection);
-        if (caret) caretRef.current = caret;
-        if (range) onSelectionChange(range);
-        else if (selection?.anchorNode && scrollerRef.current?.contains(selection.anchorNode)) onSelectionChange(null);
-        paintPassage();
-        placeCaretMark();
-      });
+      cancelAnimationFrame(selectionFrame.current);
+      selectionFrame.current = requestAnimationFrame(reportSelection);
     };
     document.addEventListener('selectionchange', onChange);
     return () => {
       document.removeEventListener('selectionchange', onChange);
-      cancelAnimationFrame(frame);
+      cancelAnimationFrame(selectionFrame.current);
     };
-  }, [rendered, onSelectionChange, paintPassage, placeCaretMark]);
+  }, [reportSelection]);
 
   // Say which codes cover the text at the caret, once the caret rests, and only when that changes.
   const announceTimer = useRef(0);
@@ -250,6 +259,7 @@ export function DocumentView(props: DocumentViewProps) {
     event.preventDefault();
     writeCaret(rendered, next);
     caretRef.current = next;
+    reportSelectionNow();
     scrollCaretIntoView(rendered, scroller, next.focus);
     announceAt.current(next.focus > next.anchor ? next.focus - 1 : next.focus);
   };
@@ -329,6 +339,7 @@ export function DocumentView(props: DocumentViewProps) {
         aria-label={`Document: ${props.documentName}`}
         onMouseMove={onMouseMove}
         onPointerDown={() => (pointerDownAt.current = performance.now())}
+        onPointerUp={reportSelectionNow}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
         onBlur={() => setCaretBox(null)}
@@ -343,6 +354,7 @@ export function DocumentView(props: DocumentViewProps) {
           const selection = document.getSelection();
           if (selection && !selection.isCollapsed) {
             event.preventDefault();
+            reportSelectionNow();
             props.onOpenPicker();
           }
         }}

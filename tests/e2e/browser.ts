@@ -55,10 +55,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function dragSelect(page: Page, phrase: string): Promise<void> {
   // A panel settling right after a load can move the text under the mouse mid-drag; drag again
   // until the browser's selection is exactly the phrase, as a researcher would.
-  for (let attempt = 0; attempt < 3; attempt++) {
+  let selected: string | undefined;
+  for (let attempt = 0; attempt < 4; attempt++) {
     await dragOnce(page, phrase);
-    if ((await page.evaluate(() => document.getSelection()?.toString())) === phrase) return;
+    selected = await page.evaluate(() => document.getSelection()?.toString());
+    if (selected === phrase) return;
   }
+  throw new Error(`Dragging over “${phrase}” selected “${selected ?? ''}”.`);
 }
 
 async function dragOnce(page: Page, phrase: string): Promise<void> {

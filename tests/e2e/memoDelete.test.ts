@@ -41,6 +41,7 @@ async function codePhrase(): Promise<string> {
   await dragSelect(page, PHRASE);
   await page.keyboard.press('1');
   await expect.poll(() => paintedRangeCount(page)).toBe(1);
+  await expect.poll(async () => (await storedSegments(page)).length).toBe(1);
   await page.locator('.statusbar').click();
   return (await storedSegments(page))[0]!.id;
 }

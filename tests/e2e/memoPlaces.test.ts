@@ -146,6 +146,7 @@ describe('a memo on a coded segment', () => {
     await dragSelect(page, PHRASE);
     await page.keyboard.press('1');
     await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await expect.poll(async () => (await storedSegments(page)).length).toBe(1);
     const [segment] = await storedSegments(page);
     await page.locator('.statusbar').click();
     await clickPhrase(page, PHRASE);

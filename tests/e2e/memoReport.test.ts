@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completeFirstRun, dragSelect, launchChromium, newPage, paintedRangeCount, screenshot } from './browser.ts';
+import { storedSegments } from './memoHelpers.ts';
 
 const samplePath = (name: string) => fileURLToPath(new URL(`../../../shared/refi-qda/samples/${name}`, import.meta.url));
 const CODED = 'Members of the Occupy Oakland group went beyond sign carrying and chanting';
@@ -50,6 +51,8 @@ async function writeMemos(): Promise<Written> {
   await expect.poll(() => page.locator('.statusbar').textContent()).toContain('selected');
   await page.keyboard.press('1');
   await expect.poll(() => paintedRangeCount(page)).toBe(1);
+  // The highlight is painted before the coding's write commits; the memos below need its row.
+  await expect.poll(async () => (await storedSegments(page)).length).toBe(1);
   return page.evaluate(
     async ({ uncoded }) => {
       type Row = Record<string, unknown> & { id: string };

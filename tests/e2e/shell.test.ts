@@ -366,11 +366,13 @@ describe('margin stripes', () => {
     await expect.poll(() => paintedRangeCount(page)).toBe(1);
     const stripe = page.locator('.margin-stripe').first();
     await expect.poll(() => stripe.count()).toBe(1);
-    const codeName = await page.evaluate(async () => {
-      const db = (window as unknown as { marginaliaDb: { codes: { toArray(): Promise<{ name: string }[]> } } }).marginaliaDb;
-      return (await db.codes.toArray()).map((c) => c.name).find((name) => name.startsWith('rush'));
-    });
-    expect(codeName).toBeTruthy();
+    const storedInVivoName = () =>
+      page.evaluate(async () => {
+        const db = (window as unknown as { marginaliaDb: { codes: { toArray(): Promise<{ name: string }[]> } } }).marginaliaDb;
+        return (await db.codes.toArray()).map((c) => c.name).find((name) => name.startsWith('rush'));
+      });
+    await expect.poll(storedInVivoName).toBeTruthy();
+    const codeName = await storedInVivoName();
     const label = stripe.locator('.margin-stripe-label');
     // The stripe is one line high: the label is cut...
     expect(await label.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);

@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core: never a downloaded browser. Each test gets a
  * fresh browser context, so IndexedDB starts empty (first run) unless the test reloads.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FileChooser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -31,6 +31,44 @@ export async function newPage(browser: Browser, viewport = { width: 1440, height
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   return { context, page };
+}
+
+/**
+ * The file choosers a page opens, caught by one listener kept for the page's whole life.
+ *
+ * Why not `page.waitForEvent('filechooser')` per chooser: Playwright intercepts choosers only
+ * while a 'filechooser' listener exists, and it turns interception on (and off again when the
+ * listener goes) without waiting for Chromium to apply it. A key press that opens a chooser at
+ * once (Enter on a menu item, Ctrl+O) can reach the page first; the chooser then opens natively,
+ * headless Chromium never answers it, and every later chooser queues behind it unseen.
+ */
+export async function catchFileChoosers(page: Page): Promise<{ next(timeout?: number): Promise<FileChooser> }> {
+  const caught: FileChooser[] = [];
+  const waiting: ((chooser: FileChooser) => void)[] = [];
+  page.on('filechooser', (chooser) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter(chooser);
+    else caught.push(chooser);
+  });
+  // A round trip through the page after subscribing, so interception is on before the test acts.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  return {
+    next(timeout = 10_000) {
+      const ready = caught.shift();
+      if (ready) return Promise.resolve(ready);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(settle), 1);
+          reject(new Error(`no file chooser opened within ${timeout} ms`));
+        }, timeout);
+        const settle = (chooser: FileChooser) => {
+          clearTimeout(timer);
+          resolve(chooser);
+        };
+        waiting.push(settle);
+      });
+    },
+  };
 }
 
 /**

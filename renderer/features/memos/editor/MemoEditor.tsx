@@ -18,7 +18,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { $getNearestNodeFromDOMNode, $createParagraphNode, $createTextNode, $getRoot, $getSelection, BLUR_COMMAND, COMMAND_PRIORITY_LOW, type BaseSelection, type EditorState } from 'lexical';
+import { $createRangeSelectionFromDom, $getNearestNodeFromDOMNode, $createParagraphNode, $createTextNode, $getRoot, $getSelection, BLUR_COMMAND, COMMAND_PRIORITY_LOW, type BaseSelection, type EditorState } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentId } from '../../../../shared/model/index.ts';
 import type { QuotablePassage } from '../MemoPane.tsx';
@@ -121,7 +121,10 @@ function MemoEditorBody({ onChange, onBlur, quotablePassage, onOpenPassage, onNo
   );
 
   const openLink = useCallback(() => {
-    const selection = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+    // The page's selection first, then the editor's: a Shift+Arrow pressed just before Ctrl+K has
+    // moved the page's selection, but its selectionchange reaches Lexical only as a later task,
+    // so the editor's last selection can still be one character short.
+    const selection = editor.read(() => ($createRangeSelectionFromDom(window.getSelection(), editor) ?? $getSelection())?.clone() ?? null);
     setLinkDraft({ url: '', selection });
   }, [editor]);
 

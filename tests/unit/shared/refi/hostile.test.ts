@@ -129,3 +129,91 @@ describe('entries larger than the limit for one entry', () => {
     expect(refusalOf(() => archive.read(archive.find('sources/video.mp4')!))).toBe('The zip would inflate to more than the limit of 97.7 KiB, so it was refused.');
   });
 });
+
+const USER = '11111111-1111-4111-8111-111111111111';
+const CODE = '22222222-2222-4222-8222-222222222222';
+const SELECTION = '44444444-4444-4444-8444-444444444444';
+
+/** A project with one user, one code, one source and one coded selection, with the given names. */
+function projectWith(names: { project?: string; user?: string; code?: string; selection?: string; text?: string; start?: number; end?: number }): Uint8Array {
+  const text = names.text ?? 'Hello world, this is a text.';
+  const qde = PROJECT(
+    `<Users><User guid="${USER}" name="${names.user ?? 'Ana'}"/></Users>` +
+      `<CodeBook><Codes><Code guid="${CODE}" name="${names.code ?? 'Code'}" isCodable="true"/></Codes></CodeBook>` +
+      `<Sources><TextSource guid="${SOURCE}" name="doc"><PlainTextContent>${text}</PlainTextContent>` +
+      `<PlainTextSelection guid="${SELECTION}" name="${names.selection ?? 'Hello'}" startPosition="${names.start ?? 0}" endPosition="${names.end ?? 5}" creatingUser="${USER}">` +
+      `<Coding guid="66666666-6666-4666-8666-666666666666" creatingUser="${USER}"><CodeRef targetGUID="${CODE}"/></Coding></PlainTextSelection></TextSource></Sources>`,
+    names.project,
+  );
+  return zipSync({ 'project.qde': strToU8(qde) });
+}
+
+/** The best of three timings of `fn`, in milliseconds. */
+function fastest(fn: () => unknown): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/**
+ * Expects reading four times as much to cost about four times as long: well under the sixteen
+ * times a quadratic reader would take. Generous (10×, plus 100 ms for a loaded machine's jitter
+ * on short runs), so it fails for quadratic cost, not for a busy machine.
+ */
+function expectLinear(small: () => unknown, large: () => unknown): void {
+  const a = fastest(small);
+  const b = fastest(large);
+  expect(b, `${a.toFixed(1)} ms, then ${b.toFixed(1)} ms for four times as much`).toBeLessThan(10 * a + 100);
+}
+
+const MiB = 1024 * 1024;
+
+describe('very long attribute values and names', () => {
+  it('reads a long project name in time proportional to its length, and refuses a 4 MiB one with a sentence', async () => {
+    expectLinear(() => readQdpx(projectWith({ project: 'p'.repeat(MiB / 4) })), () => readQdpx(projectWith({ project: 'p'.repeat(MiB) })));
+    const start = performance.now();
+    expect(await refusals(projectWith({ project: 'p'.repeat(4 * MiB) }))).toBe('The XML of project.qde has an attribute name of 4,194,304 characters at line 2, more than the limit of 1,048,576, so it was refused.');
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
+
+  it('cuts a 1 MiB code name to 1,000 characters, saying so, in time proportional to its length', () => {
+    expectLinear(() => readQdpx(projectWith({ code: 'c'.repeat(MiB / 4) })), () => readQdpx(projectWith({ code: 'c'.repeat(MiB) })));
+    // Cut at a character boundary: the thousandth code unit would split an emoji in two.
+    const { bundle, report } = readQdpx(projectWith({ code: `x${'😀'.repeat(MiB / 2 - 1)}`, user: 'u'.repeat(5000) }));
+    expect(bundle.codes[0]!.name).toBe(`x${'😀'.repeat(499)}…`);
+    expect(bundle.coders[0]!.name).toBe(`${'u'.repeat(1000)}…`);
+    expect(report.adjusted.find((item) => item.kind === 'lenient.long-name')).toMatchObject({ message: 'Names longer than 1,000 characters were cut to that length.', count: 2 });
+  });
+
+  it('reads a selection whose name is a 1 MiB quote, realigning it without a regular expression', () => {
+    const words = (n: number) => 'word '.repeat(n / 5).trim();
+    const text = (n: number) => `Intro. ${words(n)} end.`;
+    // The positions are 3 characters off: the quote is found where it is, its whitespace run of any kind.
+    const read = (n: number) => readQdpx(projectWith({ text: text(n), selection: words(n), start: 4, end: 4 + words(n).length }));
+    expectLinear(() => read(MiB / 4), () => read(MiB));
+    const { bundle, report } = read(MiB);
+    expect(bundle.segments[0]).toMatchObject({ start: 7, end: 7 + words(MiB).length });
+    expect(report.adjusted.map((item) => item.kind)).toContain('selection.realigned');
+  });
+
+  it('realigns a quote whose whitespace differs from the text’s onto the nearest occurrence', () => {
+    // "a  b\tc" at 6 and "a b c" at 15.
+    const text = 'a b. Xa  b\tc.  a b c. ';
+    expect(readQdpx(projectWith({ text, selection: 'a b c', start: 10, end: 14 })).bundle.segments[0]).toMatchObject({ start: 6, end: 12 });
+    expect(readQdpx(projectWith({ text, selection: 'a b c', start: 12, end: 16 })).bundle.segments[0]).toMatchObject({ start: 15, end: 20 });
+    // Truncated quotes keep their length.
+    expect(readQdpx(projectWith({ text, selection: 'a b…', start: 13, end: 17 })).bundle.segments[0]).toMatchObject({ start: 15, end: 19 });
+  });
+
+  it('cuts what the report quotes from the file to 200 characters', () => {
+    const zip = zipSync({ 'project.qde': strToU8(PROJECT(`<Sources><TextSource guid="${SOURCE}" name="doc" creatingUser="${'f'.repeat(100_000)}"><PlainTextContent>Hello</PlainTextContent><Coding guid="66666666-6666-4666-8666-666666666666"><CodeRef targetGUID="${CODE}"/></Coding></TextSource></Sources><CodeBook><Codes><Code guid="${CODE}" name="C" isCodable="true"/></Codes></CodeBook>`)) });
+    const { report } = readQdpx(zip);
+    const examples = [...report.adjusted, ...report.skipped, ...report.warnings].flatMap((item) => item.examples);
+    expect(examples).toContain(`${'f'.repeat(200)}…`);
+    expect(Math.max(...examples.map((e) => e.length))).toBeLessThanOrEqual(201);
+  });
+});

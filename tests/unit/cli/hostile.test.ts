@@ -1,7 +1,7 @@
 /**
  * Hostile files on the real command line (spawned, as a researcher runs it): `segments` on a
- * project whose selection names are very long quotes, and a damaged file refused in one line
- * that names the damaged entry.
+ * project whose selection names are very long quotes or whose code tree is deep with long
+ * names, and a damaged file refused in one line that names the damaged entry.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -58,5 +58,19 @@ describe('marginalia segments on hostile files', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`marginalia segments: ${result.file}: The zip entry "project.qde" is damaged (its CRC-32 checksum does not match its data), so the file was refused.\n`);
+  });
+
+  it('lists a segment coded with the deepest of 990 nested codes with 1,000-character names, joining only the path it prints', () => {
+    const guid = (i: number) => `22222222-2222-4222-8222-${String(i).padStart(12, '0')}`;
+    const depth = 990;
+    let codes = '';
+    for (let i = depth - 1; i >= 0; i--) codes = `<Code guid="${guid(i)}" name="${'n'.repeat(999)}${i % 10}" isCodable="true">${codes}</Code>`;
+    const qde = `<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="Test"><Users><User guid="${USER}" name="A"/></Users><CodeBook><Codes>${codes}</Codes></CodeBook><Sources><TextSource guid="${SOURCE}" name="d"><PlainTextContent>Hello world</PlainTextContent><PlainTextSelection guid="44444444-4444-4444-8444-444444444444" startPosition="0" endPosition="5" creatingUser="${USER}"><Coding guid="66666666-6666-4666-8666-666666666666"><CodeRef targetGUID="${guid(depth - 1)}"/></Coding></PlainTextSelection></TextSource></Sources></Project>`;
+    const result = runOn(zipSync({ 'project.qde': strToU8(qde) }), 'segments');
+    expect(result.stderr).toBe('');
+    const rows = JSON.parse(result.stdout) as { code: string; text: string }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.text).toBe('Hello');
+    expect(rows[0]!.code.split(' / ')).toHaveLength(depth);
   });
 });

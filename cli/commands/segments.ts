@@ -30,7 +30,15 @@ export const segmentsCommand: Command = async (args, io) => {
   if (format !== 'json' && format !== 'csv') throw new CliError(`--format must be json or csv, not "${format}".`);
   const bundle = await readProjectFile(io, path);
   const documents = new Map(bundle.documents.map((d) => [d.id, d]));
-  const codePaths = new Map(walkCodeTree(bundle.codes).map((entry) => [entry.code.id, entry.path.join(' / ')]));
+  // Joined only for the codes segments use: every code's joined path would cost the square of
+  // the depth of a deep code tree with long names (a 1 MB file made 600 MB of paths).
+  const namePaths = new Map(walkCodeTree(bundle.codes).map((entry) => [entry.code.id as string, entry.path]));
+  const codePaths = new Map<string, string>();
+  const codePath = (id: string): string | undefined => {
+    let path = codePaths.get(id);
+    if (path === undefined && namePaths.has(id)) codePaths.set(id, (path = namePaths.get(id)!.join(' / ')));
+    return path;
+  };
   const coders = new Map(bundle.coders.map((c) => [c.id, c.name]));
   const indexes = new Map<string, CodePointIndex>();
   const sorted = [...bundle.segments].sort((a, b) => documents.get(a.documentId)!.order - documents.get(b.documentId)!.order || a.start - b.start || a.end - b.end);
@@ -40,7 +48,7 @@ export const segmentsCommand: Command = async (args, io) => {
     if (!index) indexes.set(document.id, (index = indexCodePoints(document.text)));
     return {
       document: document.name,
-      code: codePaths.get(segment.codeId) ?? segment.codeId,
+      code: codePath(segment.codeId) ?? segment.codeId,
       coder: coders.get(segment.coderId) ?? segment.coderId,
       start: utf16ToCodePoint(index, segment.start),
       end: utf16ToCodePoint(index, segment.end),

@@ -44,6 +44,9 @@ export interface ImportReport {
   readonly warnings: readonly ReportItem[];
 }
 
+/** The longest example kept in a report line; longer ones are cut, ending in "…". */
+export const MAX_EXAMPLE_LENGTH = 200;
+
 interface MutableItem {
   kind: string;
   message: string;
@@ -77,8 +80,10 @@ export class ReportBuilder {
     this.add('warnings', kind, message, example, count, detail);
   }
 
-  private add(section: keyof ReportBuilder['sections'], kind: string, message: string, example: string | undefined, count: number, detail: string | undefined): void {
+  private add(section: keyof ReportBuilder['sections'], kind: string, message: string, rawExample: string | undefined, count: number, detail: string | undefined): void {
     const items = this.sections[section];
+    // Examples come from the file (names, GUIDs, values): a hostile one must not make the report, and the dialog showing it, huge.
+    const example = rawExample !== undefined && rawExample.length > MAX_EXAMPLE_LENGTH ? `${rawExample.slice(0, MAX_EXAMPLE_LENGTH)}…` : rawExample;
     const item = items.get(kind);
     if (item) {
       item.count += count;

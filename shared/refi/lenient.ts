@@ -5,7 +5,10 @@
  * xsd:dateTime. `normalizeTree` rewrites the parsed tree in place to the names and values the
  * specification uses, wherever the meaning is unambiguous, and reports each kind of change once
  * with a count. Names that match no REFI-QDA name in any case are left as they are (the readers
- * ignore them), and nothing here ever refuses a file.
+ * ignore them), and nothing here ever refuses a file. A `name` longer than `MAX_NAME_LENGTH`
+ * (of a project, user, code, source, note, set, variable…; not a selection's, which quotes its
+ * passage) is cut to that length and marked with an ellipsis: no producer writes such names,
+ * and everything the app builds from a name (code paths, lists, indexes) grows with it.
  */
 import type { ReportBuilder } from '../common/report.ts';
 import type { XmlElement } from './xmlReader.ts';
@@ -34,6 +37,9 @@ const DATE_ATTRIBUTES = new Set(['creationDateTime', 'modifiedDateTime']);
 const SILENT_WHEN_EMPTY = new Set(['basePath', 'currentPath', 'richTextPath', 'path', 'origin', 'typeOfVariable', 'name']);
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
+/** The longest name kept whole, in UTF-16 code units; longer names are cut to it, with "…". */
+export const MAX_NAME_LENGTH = 1000;
+
 type Mutable = { local: string; attrs: Record<string, string>; children: XmlElement[] };
 
 /**
@@ -51,7 +57,8 @@ export function normalizeTree(root: XmlElement, report: ReportBuilder): number {
   let empty = 0;
   let dateForm = 0;
   let dateBad = 0;
-  const examples = { element: '', attribute: '', empty: '', date: '' };
+  let longName = 0;
+  const examples = { element: '', attribute: '', empty: '', date: '', name: '' };
   const stack: XmlElement[] = [root];
   while (stack.length) {
     const element = stack.pop()! as XmlElement & Mutable;
@@ -89,6 +96,9 @@ export function normalizeTree(root: XmlElement, report: ReportBuilder): number {
           dateForm++;
           kept = new Date(parsed).toISOString();
         }
+      } else if (name === 'name' && value.length > MAX_NAME_LENGTH && !element.local.endsWith('Selection')) {
+        kept = cutName(value);
+        if (!longName++) examples.name = `${value.slice(0, 40)}…`;
       }
       if (name !== key || kept !== value) rebuilt ??= copyUpTo(attrs, key);
       if (rebuilt && kept !== undefined) rebuilt[name] = kept;
@@ -110,7 +120,17 @@ export function normalizeTree(root: XmlElement, report: ReportBuilder): number {
   if (dateBad) {
     report.adjusted('lenient.date-bad', 'Dates that could not be read were replaced by the time of the import.', examples.date, dateBad, 'creationDateTime or modifiedDateTime values that are not dates were dropped.');
   }
-  return elementCase + attributeCase + empty + dateForm + dateBad;
+  if (longName) {
+    report.adjusted('lenient.long-name', `Names longer than ${MAX_NAME_LENGTH.toLocaleString('en-US')} characters were cut to that length.`, examples.name, longName, 'A name attribute longer than the limit was cut, at a character boundary, and ends in "…".');
+  }
+  return elementCase + attributeCase + empty + dateForm + dateBad + longName;
+}
+
+/** A name cut to `MAX_NAME_LENGTH` code units, never between the two halves of a surrogate pair, and "…". */
+function cutName(name: string): string {
+  const last = name.charCodeAt(MAX_NAME_LENGTH - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? MAX_NAME_LENGTH - 1 : MAX_NAME_LENGTH;
+  return `${name.slice(0, end)}…`;
 }
 
 /** The attributes before `stop`, in order: the start of a rebuilt attribute record. */

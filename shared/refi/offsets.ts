@@ -138,8 +138,8 @@ export function parseQuote(name: string | undefined): Quote | null {
   return text.length >= 3 ? { text, truncated } : null;
 }
 
-/** JavaScript's `\s`, by char code. */
-function isSpace(c: number): boolean {
+/** JavaScript's `\s`, by char code: what a quote's collapsed whitespace stood for. */
+export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x1000 && /\s/.test(String.fromCharCode(c)));
 }
 

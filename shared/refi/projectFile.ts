@@ -5,7 +5,7 @@
  * goes through the same archive code, limits and checks either way.
  */
 import { ExchangeError } from '../common/errors.ts';
-import { openZip, writeZip, type ZipArchive, type ZipLimits } from './zip.ts';
+import { DEFAULT_MAX_ENTRY_BYTES, formatBytes, openZip, writeZip, type ZipArchive, type ZipLimits } from './zip.ts';
 
 /** What opening a project file gives. */
 export interface ProjectFile {
@@ -41,6 +41,9 @@ function isCodebookXml(bytes: Uint8Array): boolean {
 export function openProjectFile(bytes: Uint8Array, limits: ZipLimits = {}): ProjectFile {
   if (bytes[0] !== 0x50 && looksLikeXml(bytes)) {
     if (isCodebookXml(bytes)) throw new ExchangeError('The file is a REFI-QDA codebook (.qdc), not a project (.qdpx or .qde).');
+    // Refused before it is copied into a zip: the same limit as for a .qde inside one.
+    const limit = limits.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
+    if (bytes.length > limit) throw new ExchangeError(`The project document is ${formatBytes(bytes.length)}, more than the limit of ${formatBytes(limit)}, so it was refused.`);
     return { zip: openZip(writeZip([{ name: 'project.qde', data: bytes, level: 0 }]), limits), isBareQde: true };
   }
   return { zip: openZip(bytes, limits), isBareQde: false };

@@ -54,6 +54,8 @@ export interface ReadQdpxOptions {
   readonly projectId?: ProjectId;
   /** Ceiling on what the zip may inflate to; default 1 GiB. */
   readonly maxInflatedBytes?: number;
+  /** Ceiling on the declared size of one entry, the project document included; default 192 MiB (zip.ts). */
+  readonly maxEntryBytes?: number;
   /** Timestamp for objects the file gives none; default the current time. */
   readonly now?: string;
   /** Read offsets under this convention instead of detecting it. */
@@ -88,7 +90,7 @@ export function findQdeEntry(zip: ZipArchive): ZipEntry {
  * report.adjusted        // e.g. offsets read as UTF-16 code units (NVivo), CRLF normalised
  */
 export function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): ReadQdpxResult {
-  const { zip, isBareQde } = openProjectFile(bytes, { maxInflatedBytes: options.maxInflatedBytes, codec: options.codec });
+  const { zip, isBareQde } = openProjectFile(bytes, { maxInflatedBytes: options.maxInflatedBytes, maxEntryBytes: options.maxEntryBytes, codec: options.codec });
   const qde = findQdeEntry(zip);
   const report = new ReportBuilder('qdpx');
   const root = parseQde(zip, qde, report);
@@ -111,7 +113,7 @@ export interface ReadQdpxAsyncOptions extends Omit<ReadQdpxOptions, 'codec'> {
  * const { bundle, report } = await readQdpxAsync(bytes, { codec: streamCodec });
  */
 export async function readQdpxAsync(bytes: Uint8Array, options: ReadQdpxAsyncOptions): Promise<ReadQdpxResult> {
-  const { zip, isBareQde } = openProjectFile(bytes, { maxInflatedBytes: options.maxInflatedBytes });
+  const { zip, isBareQde } = openProjectFile(bytes, { maxInflatedBytes: options.maxInflatedBytes, maxEntryBytes: options.maxEntryBytes });
   const qde = findQdeEntry(zip);
   await zip.inflateAhead([qde], options.codec);
   const report = new ReportBuilder('qdpx');

@@ -9,7 +9,9 @@
  *   no entity declaration, internal or external, is ever read; no file or URL is ever opened;
  *   nothing can expand), any entity but the five predefined ones (saxes refuses undefined ones,
  *   and none is ever defined here), nesting deeper than a limit (default 1,000 levels, so
- *   consumers that recurse cannot overflow), and an attribute named `__proto__`;
+ *   consumers that recurse cannot overflow), an attribute named `__proto__`, and an attribute
+ *   value longer than `MAX_ATTRIBUTE_LENGTH` (no REFI-QDA attribute is prose: names, GUIDs,
+ *   paths, dates, and selection names that quote a passage);
  * - turn saxes's errors into one-sentence ExchangeErrors that name the file and the line.
  *
  * Namespaces are not resolved (saxes runs without `xmlns`): elements are matched by local name,
@@ -41,9 +43,18 @@ export interface XmlElement {
   text: string;
 }
 
+/**
+ * The longest attribute value read, in UTF-16 code units: 1 MiB. Longer ones refuse the file.
+ * Reading stays linear in the value's length either way; the limit keeps what one value can
+ * cost everything built from it (names, memo titles, report lines, the app's indexes) small.
+ */
+export const MAX_ATTRIBUTE_LENGTH = 1024 * 1024;
+
 export interface ParseXmlOptions {
   /** Maximum element nesting. Default 1,000. */
   readonly maxDepth?: number;
+  /** Longest attribute value. Default `MAX_ATTRIBUTE_LENGTH`. */
+  readonly maxAttributeLength?: number;
   /** Name of the document in error messages, e.g. `project.qde`. */
   readonly fileName?: string;
 }
@@ -96,6 +107,7 @@ function refuseDoctype(fileName: string): never {
 function read(src: string, options: ParseXmlOptions, visit: XmlVisitor | undefined): XmlElement | undefined {
   const fileName = options.fileName ?? 'the file';
   const maxDepth = options.maxDepth ?? 1000;
+  const maxAttributeLength = options.maxAttributeLength ?? MAX_ATTRIBUTE_LENGTH;
   // No namespaces (names are matched by local name) and no position tracking (saxes counts lines
   // either way, and messages only need the line).
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
@@ -185,6 +197,9 @@ function read(src: string, options: ParseXmlOptions, visit: XmlVisitor | undefin
     // A plain object keeps V8's fast property layout (saxes's own are dictionaries, several
     // times larger); `__proto__` is refused instead.
     if (attribute.name === '__proto__') malformed('an attribute is named __proto__, which Marginalia refuses');
+    if (attribute.value.length > maxAttributeLength) {
+      throw new ExchangeError(`The XML of ${fileName} has an attribute ${attribute.name.slice(0, 40)} of ${attribute.value.length.toLocaleString('en-US')} characters at line ${parser.line}, more than the limit of ${maxAttributeLength.toLocaleString('en-US')}, so it was refused.`);
+    }
     attrs[attribute.name] = attribute.value;
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {

@@ -1,10 +1,14 @@
 /**
  * Zip archives for .qdpx, read defensively. The central directory is parsed here so that,
  * before a single byte is inflated, every entry name is checked (no `..`, no absolute path, no
- * drive letter) and the declared sizes are checked against a limit; while inflating, the
- * output is counted and inflation stops the moment an entry exceeds its declared size or the
- * total exceeds the limit. Only the entries a reader asks for are inflated. Writing goes
- * through fflate's streaming Zip.
+ * drive letter), the declared sizes are checked against a limit, and the entries' extents are
+ * checked not to overlap each other or the central directory (a "better zip bomb" shares one
+ * kernel of data between thousands of entries); an entry that declares more than the limit for
+ * one entry is refused before it is inflated; while inflating, the output is counted and
+ * inflation stops the moment an entry exceeds its declared size or the total exceeds the limit;
+ * and every entry read is checked against its declared CRC-32, so a damaged file is refused,
+ * naming the entry, rather than imported with corrupt text. Only the entries a reader asks for
+ * are inflated. Writing goes through fflate's streaming Zip.
  *
  * Why fflate (0.8.3) does not read the archive as well: `unzipSync` inflates each entry into a
  * buffer of the size the directory declares and silently drops the rest, still running the
@@ -29,6 +33,22 @@ import { ExchangeError } from '../common/errors.ts';
 /** Default ceiling on everything a zip may inflate to: 1 GiB. */
 export const DEFAULT_MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 
+/**
+ * Default ceiling on the declared size of any one entry that is read: 112 MiB, checked before a
+ * byte of it is inflated. The project document is the largest entry a reader holds whole, and
+ * it is held several times over (its bytes, its text, its element tree, what is built from it):
+ * reading the benchmark project (200,000 codings, a 90.6 MiB project.qde, 50 MB of text) peaks
+ * at about 780 MB in the command line, so this keeps a read under 1 GB.
+ */
+export const DEFAULT_MAX_ENTRY_BYTES = 112 * 1024 * 1024;
+
+/**
+ * Default ceiling on what the entries actually read (project document, texts, sidecar) may
+ * inflate to together: 160 MiB, for the same reason. Entries that are never read (pictures,
+ * audio, video) only count against `DEFAULT_MAX_INFLATED_BYTES`, and are never inflated.
+ */
+export const DEFAULT_MAX_READ_BYTES = 160 * 1024 * 1024;
+
 /** One entry of the central directory. */
 export interface ZipEntry {
   /** Name as stored, with `\` turned into `/`. */
@@ -37,6 +57,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** CRC-32 of the uncompressed data, as the central directory declares it (unsigned). */
+  readonly crc32: number;
   readonly isDirectory: boolean;
 }
 
@@ -70,6 +92,10 @@ export interface ZipLimits {
   readonly maxInflatedBytes?: number;
   /** Ceiling on the number of entries. Default 100,000. */
   readonly maxEntries?: number;
+  /** Ceiling on the declared size of one entry that is read (`DEFAULT_MAX_ENTRY_BYTES`). */
+  readonly maxEntryBytes?: number;
+  /** Ceiling on what the entries read inflate to together (`DEFAULT_MAX_READ_BYTES`, or `maxInflatedBytes` when lower). */
+  readonly maxReadBytes?: number;
   /** Native inflate to use instead of fflate's. */
   readonly codec?: RawDeflateCodec;
 }
@@ -80,7 +106,8 @@ const SIG_ZIP64_EOCD = 0x06064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
-function formatBytes(n: number): string {
+/** A size for sentences: `192.0 MiB`. */
+export function formatBytes(n: number): string {
   if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
   if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
@@ -111,8 +138,9 @@ export class ZipArchive {
   constructor(
     private readonly bytes: Uint8Array,
     readonly entries: readonly ZipEntry[],
-    private readonly maxInflatedBytes: number,
+    private readonly maxReadBytes: number,
     private readonly codec?: RawDeflateCodec,
+    private readonly maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES,
   ) {}
 
   /** The entry with exactly this name, or, failing that, the one whose name matches ignoring case. */
@@ -136,12 +164,23 @@ export class ZipArchive {
     return this.bytes.subarray(dataStart, dataEnd);
   }
 
-  /** Inflates one entry, enforcing its declared size and the archive's limit while inflating. */
+  /**
+   * Inflates one entry, enforcing its declared size and the archive's limits while inflating,
+   * then checks its CRC-32: an entry that does not inflate to exactly what its directory record
+   * declares (size and checksum) is refused, naming it.
+   */
   read(entry: ZipEntry): Uint8Array {
+    const data = this.readUnchecked(entry);
+    checkCrc(entry, data, this.codec);
+    return data;
+  }
+
+  private readUnchecked(entry: ZipEntry): Uint8Array {
     const compressed = this.storedData(entry);
     const declared = entry.uncompressedSize;
-    const budget = this.maxInflatedBytes - this.inflatedTotal;
-    if (declared > budget) throw new ExchangeError(`The zip would inflate to more than the limit of ${formatBytes(this.maxInflatedBytes)}, so it was refused.`);
+    if (declared > this.maxEntryBytes) throw entryTooLarge(entry, this.maxEntryBytes);
+    const budget = this.maxReadBytes - this.inflatedTotal;
+    if (declared > budget) throw new ExchangeError(`The zip would inflate to more than the limit of ${formatBytes(this.maxReadBytes)}, so it was refused.`);
     if (entry.method === 0) {
       if (compressed.length !== declared) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (its stored size does not match its declared size).`);
       this.inflatedTotal += declared;
@@ -201,7 +240,7 @@ export class ZipArchive {
   async inflateAhead(entries: Iterable<ZipEntry>, codec: AsyncRawDeflateCodec): Promise<void> {
     const work: { entry: ZipEntry; compressed: Uint8Array }[] = [];
     for (const entry of new Set(entries)) {
-      if (entry.method !== 8 || this.inflated.has(entry)) continue;
+      if (entry.method !== 8 || this.inflated.has(entry) || entry.uncompressedSize > this.maxEntryBytes) continue;
       try {
         work.push({ entry, compressed: this.storedData(entry) });
       } catch {
@@ -212,6 +251,7 @@ export class ZipArchive {
       let result: Uint8Array | ExchangeError;
       try {
         result = await codec.inflate(compressed, entry.uncompressedSize);
+        // Its CRC-32 is checked by `read`, when it is handed out.
         checkInflatedSize(entry, result.length);
       } catch (error) {
         result = error instanceof ExchangeError ? error : error instanceof RangeError ? tooBig(entry) : damaged(entry);
@@ -240,6 +280,30 @@ function tooBig(entry: ZipEntry): ExchangeError {
 
 function damaged(entry: ZipEntry): ExchangeError {
   return new ExchangeError(`The zip entry "${entry.name}" is damaged and cannot be inflated.`);
+}
+
+function entryTooLarge(entry: ZipEntry, limit: number): ExchangeError {
+  return new ExchangeError(`The zip entry "${entry.name}" declares ${formatBytes(entry.uncompressedSize)} of data, more than the limit of ${formatBytes(limit)} for one entry, so the file was refused.`);
+}
+
+/**
+ * CRC-32 (the zip polynomial) of `data`: the host's native one when its codec has it (Node's
+ * zlib.crc32, in Node since 20.15), else fflate's table-driven one. fflate keeps its CRC
+ * internal but computes it for every file pushed through a ZipPassThrough, which hands the data
+ * on without copying, so that public class is used here rather than a second CRC
+ * implementation in this repository.
+ */
+export function crc32Of(data: Uint8Array, codec?: RawDeflateCodec): number {
+  if (codec?.crc32) return codec.crc32(data) >>> 0;
+  const summer = new ZipPassThrough('');
+  summer.ondata = () => {};
+  summer.push(data, true);
+  return summer.crc >>> 0;
+}
+
+/** Throws when an entry's data does not have the CRC-32 its directory record declares (damaged or tampered with). */
+function checkCrc(entry: ZipEntry, data: Uint8Array, codec?: RawDeflateCodec): void {
+  if (crc32Of(data, codec) !== entry.crc32) throw new ExchangeError(`The zip entry "${entry.name}" is damaged (its CRC-32 checksum does not match its data), so the file was refused.`);
 }
 
 /** Throws when an entry inflated to other than its declared size (truncated data, or a codec that ignored its cap). */
@@ -288,6 +352,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== SIG_CENTRAL) throw new ExchangeError('The zip archive is damaged (its central directory is incomplete).');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
+    const crc32 = view.getUint32(p + 16, true);
     let compressedSize = view.getUint32(p + 20, true);
     let uncompressedSize = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
@@ -322,10 +387,40 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
       throw new ExchangeError(`The zip would inflate to more than the limit of ${formatBytes(maxInflated)}, so it was refused.`);
     }
     declaredTotal += uncompressedSize;
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, isDirectory: name.endsWith('/') });
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, crc32, isDirectory: name.endsWith('/') });
     p = extraEnd + commentLength;
   }
-  return new ZipArchive(bytes, entries, maxInflated, limits.codec);
+  checkExtents(bytes, entries, directoryOffset);
+  const maxRead = Math.min(maxInflated, limits.maxReadBytes ?? DEFAULT_MAX_READ_BYTES);
+  return new ZipArchive(bytes, entries, maxRead, limits.codec, limits.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES);
+}
+
+/**
+ * Refuses an archive whose entries share bytes: each entry (local header and data) must end
+ * before the next one starts and before the central directory. Overlapping entries are how a
+ * "better zip bomb" makes thousands of directory records inflate one small kernel of data over
+ * and over; no zip writer produces them, so they mean a damaged or crafted file. Also refuses an
+ * entry whose local header is missing or whose data runs past the directory.
+ */
+function checkExtents(bytes: Uint8Array, entries: readonly ZipEntry[], directoryOffset: number): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const extents = entries.map((entry) => {
+    const at = entry.localHeaderOffset;
+    if (at + 30 > directoryOffset || view.getUint32(at, true) !== SIG_LOCAL) {
+      throw new ExchangeError(`The zip entry "${entry.name}" is damaged (its local header is missing).`);
+    }
+    const end = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true) + entry.compressedSize;
+    return { entry, start: at, end };
+  });
+  extents.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < extents.length; i++) {
+    const { entry, end } = extents[i]!;
+    const next = extents[i + 1];
+    if (next && end > next.start) {
+      throw new ExchangeError(`The zip is damaged or crafted: its entries "${entry.name}" and "${next.entry.name}" overlap, so it was refused.`);
+    }
+    if (end > directoryOffset) throw new ExchangeError(`The zip is damaged or crafted: its entry "${entry.name}" runs into its central directory, so it was refused.`);
+  }
 }
 
 /** A file to put into a zip. */

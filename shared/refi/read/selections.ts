@@ -6,7 +6,7 @@
 import type { CodeId, CoderId, MemoTarget, SegmentId } from '../../model/index.ts';
 import { guidKey } from '../codebookXml.ts';
 import { deriveGuid } from '../../common/guid.ts';
-import { conventionForOrigin, describeConvention, detectConvention, quoteMatches, SPEC_CONVENTION, type Quote } from '../offsets.ts';
+import { conventionForOrigin, describeConvention, detectConvention, isSpace, quoteMatches, SPEC_CONVENTION, type Quote } from '../offsets.ts';
 import { child, children, type ReadContext } from './context.ts';
 
 /** Converts the selections of `ctx.sources` into `ctx.segments` and the sources into `ctx.documents`. */
@@ -190,20 +190,45 @@ function producerWord(origin: string): string {
   return word === '' || word === 'unknown' ? 'the producer' : word;
 }
 
-/** Moves a selection onto its quote when the quote occurs within 256 characters of where it claims to be. */
+/**
+ * Moves a selection onto its quote when the quote occurs within 256 characters of where it
+ * claims to be. The quote's whitespace was collapsed, so any run of whitespace in the text
+ * matches one of its spaces: the text around the selection is collapsed the same way and the
+ * quote looked up with indexOf. No regular expression is built from the quote (a file's text):
+ * a long selection name made one too large to compile.
+ */
 function realign(text: string, start: number, end: number, quote: Quote): [number, number] | null {
   const window = 256;
   const from = Math.max(0, start - window);
-  const slice = text.slice(from, Math.min(text.length, start + window + quote.text.length * 4));
-  // The quote's whitespace was collapsed: any run of whitespace in the text matches one space.
-  const pattern = new RegExp(quote.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'g');
-  let best: RegExpExecArray | null = null;
-  for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
-    if (!best || Math.abs(from + match.index - start) < Math.abs(from + best.index - start)) best = match;
-    if (match[0].length === 0) pattern.lastIndex++;
+  const to = Math.min(text.length, start + window + quote.text.length * 4);
+  // The window with each run of whitespace as one space, and where each of its characters came from.
+  let collapsed = '';
+  const sourceAt: number[] = [];
+  let runStart = -1;
+  for (let i = from, chunk = from; i <= to; i++) {
+    const isRun = i < to && isSpace(text.charCodeAt(i));
+    if (isRun && runStart < 0) {
+      collapsed += text.slice(chunk, i) + ' ';
+      for (let k = chunk; k < i; k++) sourceAt.push(k);
+      sourceAt.push(i);
+      runStart = i;
+    } else if (!isRun && runStart >= 0) {
+      runStart = -1;
+      chunk = i;
+    }
+    if (i === to && runStart < 0) {
+      collapsed += text.slice(chunk, to);
+      for (let k = chunk; k < to; k++) sourceAt.push(k);
+    }
   }
-  if (!best) return null;
-  const newStart = from + best.index;
-  const length = quote.truncated ? end - start : best[0].length;
+  // Matches come in order of position: the nearest is the last before `start` or the first after.
+  let best = -1;
+  for (let at = collapsed.indexOf(quote.text); at >= 0; at = collapsed.indexOf(quote.text, at + 1)) {
+    if (best < 0 || Math.abs(sourceAt[at]! - start) < Math.abs(sourceAt[best]! - start)) best = at;
+    if (sourceAt[at]! >= start) break;
+  }
+  if (best < 0) return null;
+  const newStart = sourceAt[best]!;
+  const length = quote.truncated ? end - start : sourceAt[best + quote.text.length - 1]! + 1 - newStart;
   return [newStart, Math.min(text.length, newStart + length)];
 }

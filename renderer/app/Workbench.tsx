@@ -207,13 +207,15 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
 
   const panels = usePanelWidths(db);
 
+  /** Chooses whose codings the document shows; false (and says why) while blind coding forbids it. */
   const showCodingsOf = useCallback(
-    (filter: CoderFilter) => {
+    (filter: CoderFilter): boolean => {
       if (coderView?.isBlind && filter !== 'mine') {
         notify('Blind coding is on: only your codings are shown. Turn blind coding off to see the other coders’ codings.');
-        return;
+        return false;
       }
       updateCoderView((view) => ({ ...view, filter }));
+      return true;
     },
     [coderView?.isBlind, notify, updateCoderView],
   );
@@ -247,14 +249,15 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         case 'view:toggle-margin':
           toggleMargin();
           break;
+        // From a menu, whose codings are shown is said too: the closed menu does not show it.
         case 'view:coders-all':
-          showCodingsOf('all');
+          if (showCodingsOf('all')) notify('Showing every coder’s codings.');
           break;
         case 'view:coders-mine':
-          showCodingsOf('mine');
+          if (showCodingsOf('mine')) notify('Showing only your codings.');
           break;
         case 'view:coders-others':
-          showCodingsOf('others');
+          if (showCodingsOf('others')) notify('Showing only the other coders’ codings.');
           break;
         case 'view:color-by-coder':
           toggleColorBy();

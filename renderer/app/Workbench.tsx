@@ -355,6 +355,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       run,
       selection: passage,
       applyCodeToSelection: coding.applyToPassage,
+      // Until the stored view is read, count as a blind coder would see: nothing of the others'.
+      coderFilter: coderFilter ?? 'mine',
       visibleCodeIds,
       setVisibleCodeIds,
       selectedCodeId,
@@ -362,7 +364,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       openMemo: setOpenMemoId,
       writeMemo,
     }),
-    [db, bridge, project, coder, notify, run, passage, coding, visibleCodeIds, setVisibleCodeIds, selectedCodeId, writeMemo],
+    [db, bridge, project, coder, notify, run, passage, coding, coderFilter, visibleCodeIds, setVisibleCodeIds, selectedCodeId, writeMemo],
   );
 
   const openDocument = documents?.find((d) => d.id === documentId);

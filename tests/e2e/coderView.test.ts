@@ -52,6 +52,8 @@ async function stripeCoders(): Promise<string[]> {
 const coderViewBar = () => page.getByRole('toolbar', { name: 'Coder view' });
 const filterChoice = (name: string) => coderViewBar().getByRole('radio', { name });
 const blindBadge = () => page.getByTestId('blind-badge');
+/** The coding count the document list shows beside the test document. */
+const documentCount = async () => Number(await page.locator('.document-list .document-item', { hasText: DOCUMENT_NAME }).locator('.count-badge').textContent());
 
 async function viewMenuItem(name: string) {
   await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
@@ -235,9 +237,12 @@ describe('colour by coder', () => {
 describe('blind coding', () => {
   it('hides the other coder’s paint and stripes, survives a reload, and Compare coders still lists both coders', async () => {
     await twoCodersCodeOneDocumentEach();
+    await expect.poll(documentCount).toBe(2);
     await (await viewMenuItem('Turn blind coding on')).click();
     await expect.poll(paintedTexts).toEqual([BEN_PASSAGE]);
     await expect.poll(stripeCoders).toEqual(['Ben Okafor']);
+    // No trace of Ana's work: the document list counts Ben's codings only.
+    await expect.poll(documentCount).toBe(1);
     expect(await blindBadge().isVisible()).toBe(true);
     // The filter is forced to "Only mine" and says so; the other choices wait for blind coding to end.
     expect(await filterChoice('Only mine').getAttribute('aria-checked')).toBe('true');
@@ -253,6 +258,7 @@ describe('blind coding', () => {
     const anotherPhrase = 'Nobody coded this closing line';
     await codeWithKey1(anotherPhrase);
     await expect.poll(paintedTexts).toEqual([BEN_PASSAGE, anotherPhrase].sort());
+    await expect.poll(documentCount).toBe(2);
 
     await page.reload();
     await page.waitForSelector('[data-testid="document-text"] p');
@@ -275,5 +281,6 @@ describe('blind coding', () => {
     await coderViewBar().getByRole('button', { name: 'Blind coding' }).click();
     await expect.poll(paintedTexts).toEqual([ANA_PASSAGE, BEN_PASSAGE, anotherPhrase].sort());
     expect(await blindBadge().count()).toBe(0);
+    await expect.poll(documentCount).toBe(3);
   });
 });

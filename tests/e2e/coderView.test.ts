@@ -163,9 +163,25 @@ function stripeColorOf(coder: string): Promise<string> {
 }
 
 describe('the coder filter', () => {
-  it('shows all coders, only mine or only others by the control above the document, in paint, stripes and the inspector', async () => {
+  it('shows all coders, only mine or only others by the control above the document, in paint, stripes, the inspector and the caret’s announcement', async () => {
     await twoCodersCodeOneDocumentEach();
     await expectEachFilterWorks((filter) => filterChoice(filter).click());
+
+    // The caret's announcement: stepping into Ana's passage word by word says her coding with all
+    // coders shown, and nothing with only Ben's own.
+    const caretSays = page.getByTestId('caret-coding');
+    await clickOn('morning Ana');
+    await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Control+ArrowRight');
+    await expect.poll(() => caretSays.textContent()).toBe('Coded: Child protection (Ana Ruiz)');
+    await filterChoice('Only mine').click();
+    await expect.poll(paintedTexts).toEqual([BEN_PASSAGE]);
+    await clickOn('morning Ana');
+    await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Control+ArrowRight');
+    await page.waitForTimeout(600);
+    expect(await caretSays.textContent()).toBe('Not coded');
+    await filterChoice('All coders').click();
 
     // The inspector lists only the codings shown: Ana's passage is no coding at all under "Only mine".
     await filterChoice('Only mine').click();

@@ -1,9 +1,12 @@
 /**
  * Paints Segments over the rendered text with the CSS Custom Highlight API: one `Highlight`
  * per code, registered in `CSS.highlights` under a generated name, coloured by a generated
- * `::highlight(name)` rule. Coloured by coder (setColorBy('coder')), there is one `Highlight` per
- * code and coder instead, in the coder's colour: hiding a code still only swaps highlights. No DOM nodes per coding, so overlap is free and 10,000 codings cost
+ * `::highlight(name)` rule. No DOM nodes per coding, so overlap is free and 10,000 codings cost
  * 10,000 Range objects. Updates are incremental: only changed segments get new Ranges.
+ *
+ * Coloured by coder (setColorBy('coder')), there is one `Highlight` per code and coder instead,
+ * in the coder's colour: a highlight still holds one code's codings only, so hiding a code in the
+ * codebook still only swaps highlights, whatever the colours.
  *
  * Only the codings in a window around the viewport are registered with `CSS.highlights` (the
  * view moves the window as it scrolls, see viewportWindow.ts); every coding keeps its Range.
@@ -39,7 +42,7 @@ interface PaintedSegment {
   range: Range;
   /** The highlight it belongs to; null for a code the painter does not know (it stays unpainted). */
   group: HighlightGroup | null;
-  /** Whether the Range is in its code's Highlight now (it is near the viewport). */
+  /** Whether the Range is in its group's Highlight now (it is near the viewport). */
   isRegistered: boolean;
 }
 

@@ -162,6 +162,25 @@ function stripeColorOf(coder: string): Promise<string> {
   return page.locator(`.margin-stripe[aria-label*="${coder}"]`).first().evaluate((stripe) => getComputedStyle(stripe).borderLeftColor);
 }
 
+/** The background the painter's rule gives the highlight painting `phrase` (`rgb(r g b / alpha)`). */
+function paintColorOf(phrase: string): Promise<string | undefined> {
+  return page.evaluate((text) => {
+    let name: string | undefined;
+    CSS.highlights.forEach((highlight, key) => {
+      if (key.startsWith('marginalia-code-')) highlight.forEach((range) => void ((range as Range).toString() === text && (name = key)));
+    });
+    const rules = document.querySelector('style[data-marginalia="highlights"]')?.textContent ?? '';
+    const rule = rules.split('\n').find((line) => name !== undefined && line.includes(`::highlight(${name})`));
+    return rule ? /background-color: (rgb\([^)]*\))/.exec(rule)?.[1] : undefined;
+  }, phrase);
+}
+
+/** `#rrggbb` as the painter writes it, translucent. */
+function paintOf(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255} / 0.32)`;
+}
+
 describe('the coder filter', () => {
   it('shows all coders, only mine or only others by the control above the document, in paint, stripes, the inspector and the caret’s announcement', async () => {
     await twoCodersCodeOneDocumentEach();
@@ -225,16 +244,20 @@ describe('the coder filter', () => {
 });
 
 describe('colour by coder', () => {
-  it('colours each stripe in its coder’s colour instead of the code’s, and shows whose colour is whose', async () => {
+  it('colours each stripe and the paint in its coder’s colour instead of the code’s, and shows whose colour is whose', async () => {
     await twoCodersCodeOneDocumentEach();
     const colors = await storedColors();
     expect(colors.ana).not.toBe(colors.ben);
     await expect.poll(() => stripeColorOf('Ben Okafor')).toBe(rgb(colors.code));
     await expect.poll(() => stripeColorOf('Ana Ruiz')).toBe(rgb(colors.code));
+    await expect.poll(() => paintColorOf(BEN_PASSAGE)).toBe(paintOf(colors.code));
 
     await coderViewBar().getByRole('button', { name: 'Colour by coder' }).click();
     await expect.poll(() => stripeColorOf('Ben Okafor')).toBe(rgb(colors.ben));
     await expect.poll(() => stripeColorOf('Ana Ruiz')).toBe(rgb(colors.ana));
+    // The paint too: each passage in its coder's colour.
+    await expect.poll(() => paintColorOf(BEN_PASSAGE)).toBe(paintOf(colors.ben));
+    await expect.poll(() => paintColorOf(ANA_PASSAGE)).toBe(paintOf(colors.ana));
     // The paint is still there, one Range per coding, and the stripe label still names the code.
     await expect.poll(paintedTexts).toEqual([ANA_PASSAGE, BEN_PASSAGE]);
     expect(await page.locator('.margin-stripe-label').first().textContent()).toBe('Child protection');
@@ -246,6 +269,7 @@ describe('colour by coder', () => {
     // And back by the View menu.
     await (await viewMenuItem('Colour codings by code')).click();
     await expect.poll(() => stripeColorOf('Ben Okafor')).toBe(rgb(colors.code));
+    await expect.poll(() => paintColorOf(BEN_PASSAGE)).toBe(paintOf(colors.code));
     expect(await legend.count()).toBe(0);
   });
 });

@@ -460,6 +460,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           </div>
           <div className="statusbar" aria-live="polite">
             {passage ? `${passage.end - passage.start} characters selected · press 1–9, click a code, or Ctrl+K` : 'Select a passage to code it'}
+            {/* What you code now is stored but not shown: say so before it seems lost. */}
+            {coderFilter === 'others' && ' · Only others’ codings are shown: yours are hidden'}
           </div>
         </main>
         <Splitter

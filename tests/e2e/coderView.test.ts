@@ -111,6 +111,8 @@ async function expectEachFilterWorks(choose: (filter: 'All coders' | 'Only mine'
   await expect.poll(paintedTexts).toEqual([ANA_PASSAGE]);
   await expect.poll(stripeCoders).toEqual(['Ana Ruiz']);
   expect(await filterChoice('Only others').getAttribute('aria-checked')).toBe('true');
+  // Ben's own codings are hidden now: the status line says so, so a new coding does not seem lost.
+  expect(await page.locator('.statusbar').textContent()).toContain('yours are hidden');
 
   await choose('All coders');
   await expect.poll(paintedTexts).toEqual([ANA_PASSAGE, BEN_PASSAGE]);

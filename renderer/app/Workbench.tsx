@@ -1,8 +1,8 @@
 /**
  * The workbench of one project: documents on the left, the document being coded in the middle,
  * the codebook and the selected code's details on the right. Owns the state the panels share
- * (the kept passage, open document, code filter, coder view) and the keyboard shortcuts that span them;
- * the coding itself lives in features/coding (usePassage, useCodingActions).
+ * (the kept passage, open document, code filter, coder view) and the keyboard shortcuts that
+ * span them; the coding itself lives in features/coding (usePassage, useCodingActions).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MarginaliaBridge, MenuCommand } from '../../shared/bridge.ts';

@@ -3,8 +3,8 @@
  * coder chip) each code one passage of a freshly pasted document, so every count here is about
  * those two codings whatever the demo project holds. The filter (all coders, only mine, only
  * others) by the control above the document and by the View menu; colour by coder (the stripe
- * takes the coder's colour); blind coding (the other coder's paint and stripes go, it survives a
- * reload, Compare coders still compares both).
+ * takes the coder's colour); blind coding (the other coder's paint, stripes, counts and the memo
+ * marks on their codings go, it survives a reload, Compare coders still compares both).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -277,14 +277,23 @@ describe('colour by coder', () => {
 });
 
 describe('blind coding', () => {
-  it('hides the other coder’s paint and stripes, survives a reload, and Compare coders still lists both coders', async () => {
+  it('hides the other coder’s paint, stripes, counts and memo marks, survives a reload, and Compare coders still lists both coders', async () => {
     await twoCodersCodeOneDocumentEach();
     await expect.poll(documentCount).toBe(2);
+    // A memo on Ana's coding: its mark in the margin belongs to her coding, so blind coding hides it.
+    await clickOn(ANA_PASSAGE);
+    await page.getByRole('dialog', { name: 'Codings at this spot' }).getByRole('button', { name: 'Add memo' }).click();
+    await page.getByLabel('Memo title').fill('Why Ana coded this');
+    await page.getByRole('button', { name: 'Close memo' }).click();
+    const memoMarks = page.locator('.memo-marks .memo-mark');
+    await expect.poll(() => memoMarks.count()).toBe(1);
+
     await (await viewMenuItem('Turn blind coding on')).click();
     await expect.poll(paintedTexts).toEqual([BEN_PASSAGE]);
     await expect.poll(stripeCoders).toEqual(['Ben Okafor']);
-    // No trace of Ana's work: the document list counts Ben's codings only.
+    // No trace of Ana's work: the document list counts Ben's codings only, her coding's memo mark is gone.
     await expect.poll(documentCount).toBe(1);
+    await expect.poll(() => memoMarks.count()).toBe(0);
     expect(await blindBadge().isVisible()).toBe(true);
     // The filter is forced to "Only mine" and says so; the other choices wait for blind coding to end.
     expect(await filterChoice('Only mine').getAttribute('aria-checked')).toBe('true');
@@ -324,5 +333,6 @@ describe('blind coding', () => {
     await expect.poll(paintedTexts).toEqual([ANA_PASSAGE, BEN_PASSAGE, anotherPhrase].sort());
     expect(await blindBadge().count()).toBe(0);
     await expect.poll(documentCount).toBe(3);
+    await expect.poll(() => memoMarks.count()).toBe(1);
   });
 });

@@ -320,6 +320,8 @@ describe('blind coding', () => {
 
     // Compare coders compares everyone, blind or not.
     await (await viewMenuItem('Compare coders…')).click();
+    // Both are offered and compared (ticked explicitly: other coders may sort before them).
+    for (const name of ['Ana Ruiz', 'Ben Okafor']) await page.locator('.compare-controls').getByRole('checkbox', { name }).check();
     const table = page.getByRole('table', { name: 'Agreement by code' });
     await table.waitFor();
     const headers = await table.getByRole('columnheader').allTextContents();

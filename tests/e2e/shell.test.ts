@@ -156,23 +156,26 @@ async function expectEffect(label: string, trigger: () => Promise<void>) {
       await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     }
   } else if (label === 'Show all coders’ codings') {
-    // The walk starts with all coders shown (the one coding is this coder's): the menu says so.
+    // The walk starts with all coders shown: the menu says so, and nothing is hidden.
+    const before = await paintedRangeCount(page);
     await trigger();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing every coder’s codings' }).count()).toBeGreaterThan(0);
     expect(await coderFilterChoice('All coders').getAttribute('aria-checked')).toBe('true');
-    expect(await paintedRangeCount(page)).toBe(1);
+    expect(await paintedRangeCount(page)).toBe(before);
   } else if (label === 'Show only my codings') {
+    // Only the coding made before the walk is this coder's.
     await trigger();
     await expect.poll(() => coderFilterChoice('Only mine').getAttribute('aria-checked')).toBe('true');
-    expect(await paintedRangeCount(page)).toBe(1);
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
     await coderFilterChoice('All coders').click();
     await expect.poll(() => coderFilterChoice('All coders').getAttribute('aria-checked')).toBe('true');
   } else if (label === 'Show only other coders’ codings') {
+    const before = await paintedRangeCount(page);
     await trigger();
-    await expect.poll(() => paintedRangeCount(page)).toBe(0);
+    await expect.poll(() => paintedRangeCount(page)).toBe(before - 1);
     expect(await coderFilterChoice('Only others').getAttribute('aria-checked')).toBe('true');
     await coderFilterChoice('All coders').click();
-    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await expect.poll(() => paintedRangeCount(page)).toBe(before);
   } else if (label.startsWith('Colour codings by')) {
     const colourByCoder = coderViewBar().getByRole('button', { name: 'Colour by coder' });
     const before = await colourByCoder.getAttribute('aria-pressed');
@@ -185,6 +188,7 @@ async function expectEffect(label: string, trigger: () => Promise<void>) {
     await trigger();
     await expect.poll(() => page.getByTestId('blind-badge').isVisible()).toBe(true);
     expect(await coderFilterChoice('Only mine').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
     await coderViewBar().getByRole('button', { name: 'Blind coding' }).click();
     await expect.poll(() => page.getByTestId('blind-badge').count()).toBe(0);
   } else if (label === 'About Marginalia') {

@@ -217,6 +217,16 @@ describe('the coder filter', () => {
     expect(await inspector.textContent()).toContain('Ben Okafor');
     await page.keyboard.press('Escape');
     await screenshot(page, 'coder-view-only-mine');
+
+    // By keyboard: one Tab stop for the filter, the arrows choose.
+    await filterChoice('Only mine').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => filterChoice('Only others').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(paintedTexts).toEqual([ANA_PASSAGE]);
+    expect(await filterChoice('Only others').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => filterChoice('All coders').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(paintedTexts).toEqual([ANA_PASSAGE, BEN_PASSAGE]);
   });
 
   it('shows all coders, only mine or only others by the View menu, with a check mark on the one in force', async () => {

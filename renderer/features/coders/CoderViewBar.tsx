@@ -32,13 +32,15 @@ export function CoderViewBar({ view, coder, coders, onFilter, onToggleColorBy, o
   return (
     <div className="coder-view-bar" role="toolbar" aria-label="Coder view">
       <span className="coder-view-caption" id="coder-filter-caption">Codings of</span>
-      <div className="segmented" role="radiogroup" aria-labelledby="coder-filter-caption">
+      <div className="segmented" role="radiogroup" aria-labelledby="coder-filter-caption" onKeyDown={(event) => chooseByArrow(event, shown, view.isBlind, onFilter)}>
         {FILTER_CHOICES.map(({ filter, label, title }) => (
           <button
             key={filter}
             type="button"
             role="radio"
             aria-checked={shown === filter}
+            // One stop for Tab; the arrows move between the choices, as in any radio group.
+            tabIndex={shown === filter ? 0 : -1}
             disabled={view.isBlind && filter !== 'mine'}
             title={view.isBlind && filter !== 'mine' ? 'Blind coding is on: only your codings are shown' : title}
             onClick={() => onFilter(filter)}
@@ -77,6 +79,19 @@ export function CoderViewBar({ view, coder, coders, onFilter, onToggleColorBy, o
       )}
     </div>
   );
+}
+
+/** ← → (or ↑ ↓) in the filter choose the previous or next choice and move the focus to it. */
+function chooseByArrow(event: React.KeyboardEvent<HTMLElement>, shown: CoderFilter, isBlind: boolean, onFilter: (filter: CoderFilter) => void): void {
+  const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+  // Blind, "Only mine" is the one choice there is.
+  if (step === 0 || isBlind) return;
+  event.preventDefault();
+  const count = FILTER_CHOICES.length;
+  const index = FILTER_CHOICES.findIndex((choice) => choice.filter === shown);
+  const next = (index + step + count) % count;
+  onFilter(FILTER_CHOICES[next]!.filter);
+  event.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]')[next]?.focus();
 }
 
 /** In the top bar while blind coding is on, so nobody forgets it (and the others' hidden work). */

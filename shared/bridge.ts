@@ -55,6 +55,11 @@ export type MenuCommand =
   | 'view:toggle-margin'
   | 'view:focus-codebook'
   | 'view:focus-documents'
+  | 'view:coders-all'
+  | 'view:coders-mine'
+  | 'view:coders-others'
+  | 'view:color-by-coder'
+  | 'view:blind-coding'
   | 'help:shortcuts'
   | 'help:about';
 
@@ -78,6 +83,11 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'view:toggle-margin',
   'view:focus-codebook',
   'view:focus-documents',
+  'view:coders-all',
+  'view:coders-mine',
+  'view:coders-others',
+  'view:color-by-coder',
+  'view:blind-coding',
   'help:shortcuts',
   'help:about',
 ];

@@ -97,6 +97,13 @@ export const MENUS: readonly MenuSpec[] = [
       item('view:memos', 'Memos', { accelerator: 'CmdOrCtrl+Shift+M', webAccelerator: 'Alt+Shift+M' }),
       item('view:compare-coders', 'Compare coders…'),
       separator,
+      // Whose codings the document shows, how they are coloured, and blind coding (coderView.ts).
+      item('view:coders-all', 'Show all coders’ codings'),
+      item('view:coders-mine', 'Show only my codings'),
+      item('view:coders-others', 'Show only other coders’ codings'),
+      item('view:color-by-coder', 'Colour codings by coder or by code'),
+      item('view:blind-coding', 'Turn blind coding on or off'),
+      separator,
       native('resetZoom'),
       native('zoomIn'),
       native('zoomOut'),

@@ -10,6 +10,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/bridge.ts';
 import { acceleratorFor, formatAccelerator, MENUS, plainTitle, type MenuCommandItem } from '../../shared/menu.ts';
+import { effectiveCoderFilter, type CoderFilter, type CoderView } from '../../shared/coding/coderView.ts';
 import { isElectron } from '../platform/bridge.ts';
 import { isMac } from './menuHost.ts';
 
@@ -18,7 +19,12 @@ interface MenuBarProps {
   undoLabel: string | null;
   redoLabel: string | null;
   showMargin: boolean;
+  /** The coder view, for the toggles' labels and the filter's check mark (null while it is read). */
+  coderView: CoderView | null;
 }
+
+/** The filter each "Show … codings" item chooses. */
+const FILTER_OF_COMMAND: Partial<Record<MenuCommand, CoderFilter>> = { 'view:coders-all': 'all', 'view:coders-mine': 'mine', 'view:coders-others': 'others' };
 
 /**
  * The in-window menus: command items, and the separators between groups of them (cut, copy and
@@ -37,7 +43,7 @@ const WEB_MENUS = MENUS.map((menu) => {
   return { name: plainTitle(menu.title), entries };
 });
 
-export function MenuBar({ onCommand, undoLabel, redoLabel, showMargin }: MenuBarProps) {
+export function MenuBar({ onCommand, undoLabel, redoLabel, showMargin, coderView }: MenuBarProps) {
   const [open, setOpen] = useState<string | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
 
@@ -92,8 +98,12 @@ export function MenuBar({ onCommand, undoLabel, redoLabel, showMargin }: MenuBar
     if (item.command === 'edit:undo' && undoLabel) return `Undo ${undoLabel}`;
     if (item.command === 'edit:redo' && redoLabel) return `Redo ${redoLabel}`;
     if (item.command === 'view:toggle-margin') return showMargin ? 'Hide coding stripes' : 'Show coding stripes';
+    if (item.command === 'view:color-by-coder') return coderView?.colorBy === 'coder' ? 'Colour codings by code' : 'Colour codings by coder';
+    if (item.command === 'view:blind-coding') return coderView?.isBlind ? 'Turn blind coding off' : 'Turn blind coding on';
     return item.label;
   };
+  /** The coder filter in force gets a check mark. */
+  const isChecked = (item: MenuCommandItem): boolean => coderView !== null && FILTER_OF_COMMAND[item.command] === effectiveCoderFilter(coderView);
   const isDisabled = (item: MenuCommandItem): boolean => (item.command === 'edit:undo' && !undoLabel) || (item.command === 'edit:redo' && !redoLabel);
   const titleOf = (index: number) => barRef.current?.querySelectorAll<HTMLElement>('.menubar-title')[index];
 
@@ -164,6 +174,7 @@ export function MenuBar({ onCommand, undoLabel, redoLabel, showMargin }: MenuBar
                   >
                     <span>{labelOf(item)}</span>
                     {accelerator && <kbd>{formatAccelerator(accelerator, isMac)}</kbd>}
+                    {isChecked(item) && <span className="menu-check" aria-hidden="true">✓</span>}
                   </button>
                 );
               })}

@@ -1,8 +1,8 @@
 /**
  * The workbench of one project: documents on the left, the document being coded in the middle,
  * the codebook and the selected code's details on the right. Owns the state the panels share
- * (the kept passage, open document, code filter) and the keyboard shortcuts that span them;
- * the coding itself lives in features/coding (usePassage, useCodingActions).
+ * (the kept passage, open document, code filter, coder view) and the keyboard shortcuts that
+ * span them; the coding itself lives in features/coding (usePassage, useCodingActions).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MarginaliaBridge, MenuCommand } from '../../shared/bridge.ts';
@@ -21,6 +21,9 @@ import { DocumentList } from '../features/documents/DocumentList.tsx';
 import { DocumentDropZone, NoDocuments } from '../features/documents/DocumentImport.tsx';
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher.tsx';
 import { CoderSwitcher } from '../features/coders/CoderSwitcher.tsx';
+import { BlindCodingBadge, CoderViewBar } from '../features/coders/CoderViewBar.tsx';
+import { useCoderView } from '../features/coders/useCoderView.ts';
+import { effectiveCoderFilter, filterSegmentsByCoder, type CoderFilter } from '../../shared/coding/coderView.ts';
 import { ExchangeCommands } from '../features/exchange/useExchange.tsx';
 import { createMemo } from '../db/memoRepository.ts';
 import { MemoManager } from '../features/memos/MemoManager.tsx';
@@ -90,6 +93,15 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const [reveal, setReveal] = useState<{ documentId: DocumentId; start: number; end: number } | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const { text, segments } = useOpenDocument(db, documentId);
+  const { view: coderView, update: updateCoderView } = useCoderView(db, project.id);
+  // The one place whose codings are shown is decided: the paint, the stripes, the inspector, the
+  // caret's announcement and the memo marks on codings all take these. Coding itself (merging,
+  // "already coded") still sees every segment.
+  const coderFilter = coderView ? effectiveCoderFilter(coderView) : null;
+  const shownSegments = useMemo(
+    () => (segments && coderFilter ? filterSegmentsByCoder(segments, coderFilter, coder.id) : undefined),
+    [segments, coderFilter, coder.id],
+  );
   const memoIndex = useProjectMemoIndex(db, project.id);
   /** A coding with memos whose removal waits for the researcher's answer about them. */
   const [removingSegment, setRemovingSegment] = useState<{ id: SegmentId; memos: number } | null>(null);
@@ -195,6 +207,25 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
 
   const panels = usePanelWidths(db);
 
+  /** Chooses whose codings the document shows; false (and says why) while blind coding forbids it. */
+  const showCodingsOf = useCallback(
+    (filter: CoderFilter): boolean => {
+      if (coderView?.isBlind && filter !== 'mine') {
+        notify('Blind coding is on: only your codings are shown. Turn blind coding off to see the other coders’ codings.');
+        return false;
+      }
+      updateCoderView((view) => ({ ...view, filter }));
+      return true;
+    },
+    [coderView?.isBlind, notify, updateCoderView],
+  );
+  const toggleColorBy = useCallback(() => updateCoderView((view) => ({ ...view, colorBy: view.colorBy === 'coder' ? 'code' : 'coder' })), [updateCoderView]);
+  const toggleBlind = useCallback(() => {
+    if (!coderView) return;
+    notify(coderView.isBlind ? 'Blind coding is off: every coder’s codings can be shown again.' : 'Blind coding is on: other coders’ codings are hidden while you code.');
+    updateCoderView((view) => ({ ...view, isBlind: !view.isBlind }));
+  }, [coderView, notify, updateCoderView]);
+
   const onMenuCommand = useCallback(
     (command: MenuCommand) => {
       // Tests see every command that reached the workbench, including those a panel answers.
@@ -217,6 +248,22 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         // document list and the project switcher themselves (useMenuCommand).
         case 'view:toggle-margin':
           toggleMargin();
+          break;
+        // From a menu, whose codings are shown is said too: the closed menu does not show it.
+        case 'view:coders-all':
+          if (showCodingsOf('all')) notify('Showing every coder’s codings.');
+          break;
+        case 'view:coders-mine':
+          if (showCodingsOf('mine')) notify('Showing only your codings.');
+          break;
+        case 'view:coders-others':
+          if (showCodingsOf('others')) notify('Showing only the other coders’ codings.');
+          break;
+        case 'view:color-by-coder':
+          toggleColorBy();
+          break;
+        case 'view:blind-coding':
+          toggleBlind();
           break;
         case 'view:focus-codebook':
           document.querySelector<HTMLElement>('[role="tree"] [tabindex="0"]')?.focus();
@@ -249,7 +296,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
         // The File menu's exchange commands are answered by ExchangeCommands (useMenuCommand).
       }
     },
-    [undo, redo, toggleMargin, bridge, notify, writeMemo, addMemoToPassage],
+    [undo, redo, toggleMargin, showCodingsOf, toggleColorBy, toggleBlind, bridge, notify, writeMemo, addMemoToPassage],
   );
 
   useEffect(() => bridge.onMenuCommand(onMenuCommand), [bridge, onMenuCommand]);
@@ -308,6 +355,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       run,
       selection: passage,
       applyCodeToSelection: coding.applyToPassage,
+      // Until the stored view is read, count as a blind coder would see: nothing of the others'.
+      coderFilter: coderFilter ?? 'mine',
       visibleCodeIds,
       setVisibleCodeIds,
       selectedCodeId,
@@ -315,7 +364,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       openMemo: setOpenMemoId,
       writeMemo,
     }),
-    [db, bridge, project, coder, notify, run, passage, coding, visibleCodeIds, setVisibleCodeIds, selectedCodeId, writeMemo],
+    [db, bridge, project, coder, notify, run, passage, coding, coderFilter, visibleCodeIds, setVisibleCodeIds, selectedCodeId, writeMemo],
   );
 
   const openDocument = documents?.find((d) => d.id === documentId);
@@ -326,9 +375,10 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
       <DocumentDropZone className="workbench" onImported={setDocumentId} style={{ ['--documents-width' as string]: `${panels.widths.documents}px`, ['--codebook-width' as string]: `${panels.widths.codebook}px` }}>
         <header className="topbar">
           <span className="app-name">Marginalia</span>
-          <MenuBar onCommand={dispatchMenuCommand} undoLabel={history?.undoLabel ?? null} redoLabel={history?.redoLabel ?? null} showMargin={showMargin} />
+          <MenuBar onCommand={dispatchMenuCommand} undoLabel={history?.undoLabel ?? null} redoLabel={history?.redoLabel ?? null} showMargin={showMargin} coderView={coderView} />
           <ProjectSwitcher />
           <span className="spacer" />
+          {coderView?.isBlind && <BlindCodingBadge />}
           <button type="button" onClick={() => void undo()} disabled={!history?.undoLabel} title={history?.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo">↶</button>
           <button type="button" onClick={() => void redo()} disabled={!history?.redoLabel} title={history?.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Redo">↷</button>
           <CoderSwitcher />
@@ -346,6 +396,9 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           onCommit={(width) => panels.commit('documents', width)}
         />
         <main className={`center${openMemoId ? ' has-memo-pane' : ''}`} aria-label="Document">
+          {coderView && !isCompareOpen && !isMemoManagerOpen && openDocument && (
+            <CoderViewBar view={coderView} coder={coder} coders={coders ?? []} onFilter={showCodingsOf} onToggleColorBy={toggleColorBy} onToggleBlind={toggleBlind} />
+          )}
           <div className="center-body">
             {isCompareOpen ? (
               <CompareView
@@ -360,17 +413,18 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
               <div className="memo-manager-view">
                 <MemoManager onClose={() => setMemoManagerOpen(false)} onOpenMemo={setOpenMemoId} />
               </div>
-            ) : openDocument && text != null && segments ? (
+            ) : openDocument && text != null && shownSegments && coderView ? (
               <DocumentView
                 key={openDocument.id}
                 documentId={openDocument.id}
                 documentName={openDocument.name}
                 text={text}
-                segments={segments}
+                segments={shownSegments}
                 codes={codes ?? []}
                 coders={coders ?? []}
                 visibleCodeIds={visibleCodeIds}
                 showMargin={showMargin}
+                colorBy={coderView.colorBy}
                 painterRef={painterRef}
                 passage={passage}
                 onSelectionChange={keepPassage}
@@ -406,6 +460,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
           </div>
           <div className="statusbar" aria-live="polite">
             {passage ? `${passage.end - passage.start} characters selected · press 1–9, click a code, or Ctrl+K` : 'Select a passage to code it'}
+            {/* What you code now is stored but not shown: say so before it seems lost. */}
+            {coderFilter === 'others' && ' · Only others’ codings are shown: yours are hidden'}
           </div>
         </main>
         <Splitter

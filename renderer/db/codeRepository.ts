@@ -2,7 +2,8 @@
  * The codebook: creating, editing, moving, merging and deleting Codes. Every change is one
  * undoable action (see history.ts).
  */
-import type { Code, CodeId, ProjectId, Segment } from '../../shared/model/index.ts';
+import type { Code, CodeId, CoderId, ProjectId, Segment } from '../../shared/model/index.ts';
+import { filterSegmentsByCoder, type CoderFilter } from '../../shared/coding/coderView.ts';
 import { descendantIds, moveCode as planMove, nextSiblingOrder } from '../../shared/coding/codeTree.ts';
 import { mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
 import { isQuickKey, lowestFreeQuickKey, reassignQuickKey, withQuickKey } from '../../shared/coding/quickKeys.ts';
@@ -17,17 +18,45 @@ export async function listCodes(db: MarginaliaDatabase, projectId: ProjectId): P
   return db.codes.where('projectId').equals(projectId).toArray();
 }
 
-/** Segment counts per code and per document, for the codebook and the document list. */
-export async function countSegments(db: MarginaliaDatabase, projectId: ProjectId): Promise<{ byCode: Map<string, number>; byDocument: Map<string, number> }> {
+/** Whose codings are counted: the coder filter in force and the current coder. */
+export interface CountedCoders {
+  filter: CoderFilter;
+  coderId: CoderId;
+}
+
+export interface SegmentCounts {
+  /** The counted codings per code. */
+  byCode: Map<string, number>;
+  /** The counted codings per document. */
+  byDocument: Map<string, number>;
+  /** Every coder's codings per code, whatever is counted (merging a code moves them all). */
+  allByCode: Map<string, number>;
+  /** Every coder's codings per document (deleting a document removes them all). */
+  allByDocument: Map<string, number>;
+}
+
+/**
+ * Segment counts per code and per document, for the codebook and the document list: of the
+ * codings the coder filter shows (so a coder working blind sees no trace of the others'), or of
+ * every coder's when `counted` is left out.
+ */
+export async function countSegments(db: MarginaliaDatabase, projectId: ProjectId, counted?: CountedCoders): Promise<SegmentCounts> {
   const byCode = new Map<string, number>();
   const byDocument = new Map<string, number>();
+  const allByCode = new Map<string, number>();
+  const allByDocument = new Map<string, number>();
   // One getAll round trip: iterating a cursor costs a round trip to the IndexedDB backend per
   // row, which for 10,000 codings takes seconds and holds up every write behind it.
-  for (const s of await db.segments.where('projectId').equals(projectId).toArray()) {
+  const segments = await db.segments.where('projectId').equals(projectId).toArray();
+  for (const s of segments) {
+    allByCode.set(s.codeId, (allByCode.get(s.codeId) ?? 0) + 1);
+    allByDocument.set(s.documentId, (allByDocument.get(s.documentId) ?? 0) + 1);
+  }
+  for (const s of counted ? filterSegmentsByCoder(segments, counted.filter, counted.coderId) : segments) {
     byCode.set(s.codeId, (byCode.get(s.codeId) ?? 0) + 1);
     byDocument.set(s.documentId, (byDocument.get(s.documentId) ?? 0) + 1);
   }
-  return { byCode, byDocument };
+  return { byCode, byDocument, allByCode, allByDocument };
 }
 
 

@@ -3,7 +3,9 @@
  * Custom Highlights, coding stripes in the margin, and the spot inspector (hover or click a
  * spot to see which codes and coders cover it, and change or remove those codings).
  *
- * Dexie stays the source of truth: this view only reads segments and reports selections.
+ * Dexie stays the source of truth: this view only reads segments and reports selections. It
+ * shows every segment it is given: whose codings those are (the coder filter, blind coding) is
+ * decided by the workbench, once, before they reach this view.
  * The document takes a keyboard caret (documentCaret.ts) when its scroller has focus, and a
  * polite live region says which codes cover the text at the caret when that changes.
  */
@@ -22,6 +24,8 @@ import { MarginStripes } from './MarginStripes.tsx';
 import { settleChunksWhenIdle } from './settleChunks.ts';
 import { offsetWindowNearViewport } from './viewportWindow.ts';
 import { SpotInspector, type SpotInspection } from './SpotInspector.tsx';
+import { segmentColor } from './segmentColor.ts';
+import type { ColorSource } from '../../shared/coding/coderView.ts';
 import { signalForTests } from '../platform/testHooks.ts';
 import './documentView.css';
 
@@ -29,12 +33,14 @@ export interface DocumentViewProps {
   documentId: DocumentId;
   documentName: string;
   text: string;
-  /** This document's segments (any order). */
+  /** The segments of this document to show (any order): already filtered by coder. */
   segments: readonly Segment[];
   codes: readonly Code[];
   coders: readonly Coder[];
   visibleCodeIds: ReadonlySet<CodeId> | null;
   showMargin: boolean;
+  /** Whether paint, stripes and dots take the code's colour or the coder's. */
+  colorBy: ColorSource;
   /** Filled with the painter so the app can paint a coding the moment a key is pressed. */
   painterRef: { current: HighlightPainter | null };
   /**
@@ -61,7 +67,7 @@ export interface DocumentViewProps {
 }
 
 export function DocumentView(props: DocumentViewProps) {
-  const { documentId, text, segments, codes, coders, visibleCodeIds, showMargin, painterRef, passage, onSelectionChange, onError } = props;
+  const { documentId, text, segments, codes, coders, visibleCodeIds, showMargin, colorBy, painterRef, passage, onSelectionChange, onError } = props;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -122,6 +128,15 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     painter?.setCodes(codes);
   }, [painter, codes]);
+
+  useLayoutEffect(() => {
+    painter?.setCoders(coders);
+  }, [painter, coders]);
+
+  // Before the first paint, so a view opened coloured by coder paints each Range once.
+  useLayoutEffect(() => {
+    painter?.setColorBy(colorBy);
+  }, [painter, colorBy]);
 
   useLayoutEffect(() => {
     painter?.setVisibleCodes(visibleCodeIds);
@@ -374,6 +389,7 @@ export function DocumentView(props: DocumentViewProps) {
               codesById={codesById}
               codersById={codersById}
               visibleCodeIds={visibleCodeIds}
+              colorBy={colorBy}
               onStripeClick={onStripeClick}
               onPainted={onPainted}
             />
@@ -390,7 +406,7 @@ export function DocumentView(props: DocumentViewProps) {
         <div className="spot-tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 16 }}>
           {hover.segments.map((s) => (
             <div key={s.id} className="spot-tooltip-row">
-              <span className="color-dot" style={{ background: codesById.get(s.codeId)?.color }} />
+              <span className="color-dot" style={{ background: segmentColor(s, colorBy, codesById, codersById) }} />
               <span>{codesById.get(s.codeId)?.name ?? 'Unknown code'}</span>
               <span className="muted">· {codersById.get(s.coderId)?.name ?? 'unknown coder'}</span>
             </div>
@@ -404,6 +420,7 @@ export function DocumentView(props: DocumentViewProps) {
           text={text}
           codesById={codesById}
           codersById={codersById}
+          colorBy={colorBy}
           onClose={() => setInspection(null)}
           // A removed coding leaves the inspector by itself (the list comes from the segments); one
           // whose removal is cancelled (the memo question) stays.

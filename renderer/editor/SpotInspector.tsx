@@ -7,6 +7,8 @@ import { useEffect, useRef } from 'react';
 import type { Code, Coder, Memo, MemoId, Segment, SegmentId } from '../../shared/model/index.ts';
 import { MemoList } from './memoMarks/MemoList.tsx';
 import { stepWord } from './documentCaret.ts';
+import { segmentColor } from './segmentColor.ts';
+import type { ColorSource } from '../../shared/coding/coderView.ts';
 
 export interface SpotInspection {
   x: number;
@@ -20,6 +22,7 @@ interface SpotInspectorProps {
   text: string;
   codesById: ReadonlyMap<string, Code>;
   codersById: ReadonlyMap<string, Coder>;
+  colorBy: ColorSource;
   onClose(): void;
   onRemove(id: SegmentId): void;
   onRecode(id: SegmentId): void;
@@ -37,7 +40,7 @@ function quoteOf(text: string, segment: Segment): string {
 }
 
 export function SpotInspector(props: SpotInspectorProps) {
-  const { inspection, segments, text, codesById, codersById } = props;
+  const { inspection, segments, text, codesById, codersById, colorBy } = props;
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -74,7 +77,7 @@ export function SpotInspector(props: SpotInspectorProps) {
           return (
             <li key={segment.id} className="spot-inspector-item">
               <div className="spot-inspector-code">
-                <span className="color-dot" style={{ background: code?.color }} />
+                <span className="color-dot" style={{ background: segmentColor(segment, colorBy, codesById, codersById) }} />
                 <span className="spot-inspector-code-name">{code?.name ?? 'Unknown code'}</span>
                 <span className="muted">· {coder?.name ?? 'unknown coder'}</span>
               </div>

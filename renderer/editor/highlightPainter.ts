@@ -4,6 +4,10 @@
  * `::highlight(name)` rule. No DOM nodes per coding, so overlap is free and 10,000 codings cost
  * 10,000 Range objects. Updates are incremental: only changed segments get new Ranges.
  *
+ * Coloured by coder (setColorBy('coder')), there is one `Highlight` per code and coder instead,
+ * in the coder's colour: a highlight still holds one code's codings only, so hiding a code in the
+ * codebook still only swaps highlights, whatever the colours.
+ *
  * Only the codings in a window around the viewport are registered with `CSS.highlights` (the
  * view moves the window as it scrolls, see viewportWindow.ts); every coding keeps its Range.
  * Why: whenever any highlight changes, Chromium drops and rebuilds the highlight markers of
@@ -11,7 +15,8 @@
  * 10,000 codings of a laid-out 1 MB document registered, adding one coding cost 100–300 ms
  * before it showed; with the few hundred near the screen it costs a frame.
  */
-import type { Code, CodeId, Segment, SegmentId } from '../../shared/model/index.ts';
+import type { ColorSource } from '../../shared/coding/coderView.ts';
+import type { Code, CodeId, Coder, CoderId, Segment, SegmentId } from '../../shared/model/index.ts';
 import { domRange, selectionOffsets, type RenderedDocument } from './domOffsets.ts';
 
 /** `#rrggbb` → `rgb(r g b / alpha)`. */
@@ -21,11 +26,23 @@ export function translucent(hex: string, alpha: number): string {
   return `rgb(${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
 }
 
+/** One registered highlight: the codings of one code (and, coloured by coder, of one coder). */
+interface HighlightGroup {
+  name: string;
+  highlight: Highlight;
+  codeId: CodeId;
+  coderId: CoderId | null;
+}
+
+/** The painted part of a Segment: enough to group it and to notice a change. */
+type PaintedFields = Pick<Segment, 'id' | 'codeId' | 'coderId' | 'start' | 'end'>;
+
 interface PaintedSegment {
-  segment: Segment;
+  segment: PaintedFields;
   range: Range;
-  highlightName: string;
-  /** Whether the Range is in its code's Highlight now (it is near the viewport). */
+  /** The highlight it belongs to; null for a code the painter does not know (it stays unpainted). */
+  group: HighlightGroup | null;
+  /** Whether the Range is in its group's Highlight now (it is near the viewport). */
   isRegistered: boolean;
 }
 
@@ -37,6 +54,8 @@ export interface OffsetWindow {
 
 /** The alpha of a painted coding: light enough that two overlapping codes stay legible. */
 const HIGHLIGHT_ALPHA = 0.32;
+/** A coder or code the painter was not told about (yet) is painted grey. */
+const UNKNOWN_COLOR = '#999999';
 export const FOCUS_HIGHLIGHT = 'marginalia-focus';
 /**
  * Highlight rules apply only to the text spans Lexical renders. An unscoped `::highlight()` rule
@@ -56,8 +75,11 @@ const OWN_HIGHLIGHTS = [FOCUS_HIGHLIGHT, PENDING_HIGHLIGHT, PASSAGE_HIGHLIGHT, J
 
 export class HighlightPainter {
   private painted = new Map<SegmentId, PaintedSegment>();
-  private highlightNames = new Map<CodeId, string>();
-  private highlights = new Map<string, Highlight>();
+  /** The highlights by group key (see groupKey): made when the first coding of a group is painted. */
+  private groups = new Map<string, HighlightGroup>();
+  private codeColors = new Map<CodeId, string>();
+  private coderColors = new Map<CoderId, string>();
+  private colorBy: ColorSource = 'code';
   private style: HTMLStyleElement;
   private nextName = 0;
   private doc: RenderedDocument | null = null;
@@ -73,18 +95,72 @@ export class HighlightPainter {
     for (const name of OWN_HIGHLIGHTS) CSS.highlights.set(name, new Highlight());
   }
 
-  /** Registers one highlight per code and its colour rule. Call when the codebook changes. */
+  /** Takes the codes' colours (and one highlight per code). Call when the codebook changes. */
   setCodes(codes: readonly Code[]): void {
+    this.codeColors = new Map(codes.map((code) => [code.id, code.color]));
+    if (this.colorBy === 'code') for (const code of codes) this.groupFor(code.id, null);
+    this.writeRules();
+  }
+
+  /** Takes the coders' colours, used while painting by coder. Call when a coder changes colour. */
+  setCoders(coders: readonly Coder[]): void {
+    this.coderColors = new Map(coders.map((coder) => [coder.id, coder.color]));
+    if (this.colorBy === 'coder') this.writeRules();
+  }
+
+  /**
+   * Colours the codings by their code or by their coder. Switching moves every painted Range
+   * to the other mode's highlights (the Ranges themselves are kept).
+   */
+  setColorBy(colorBy: ColorSource): void {
+    if (colorBy === this.colorBy) return;
+    for (const painted of this.painted.values()) this.unregister(painted);
+    for (const group of this.groups.values()) CSS.highlights.delete(group.name);
+    this.groups.clear();
+    this.colorBy = colorBy;
+    if (colorBy === 'code') for (const codeId of this.codeColors.keys()) this.groupFor(codeId, null);
+    for (const painted of this.painted.values()) {
+      painted.group = this.groupOf(painted.segment) ?? null;
+      if (this.isInWindow(painted.segment)) this.register(painted);
+    }
+    this.writeRules();
+  }
+
+  /** The key of a coding's highlight: its code, or its code and coder when painting by coder. */
+  private groupKey(codeId: CodeId, coderId: CoderId | null): string {
+    return this.colorBy === 'coder' ? `${codeId} ${coderId ?? ''}` : codeId;
+  }
+
+  /** A coding's highlight, made (with its rule) on first use; none for a code the painter does not know. */
+  private groupOf(segment: Pick<Segment, 'codeId' | 'coderId'>): HighlightGroup | undefined {
+    if (!this.codeColors.has(segment.codeId)) return undefined;
+    const isNew = !this.groups.has(this.groupKey(segment.codeId, segment.coderId));
+    const group = this.groupFor(segment.codeId, this.colorBy === 'coder' ? segment.coderId : null);
+    if (isNew) this.writeRules();
+    return group;
+  }
+
+  private groupFor(codeId: CodeId, coderId: CoderId | null): HighlightGroup {
+    const key = this.groupKey(codeId, coderId);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { name: `marginalia-code-${this.nextName++}`, highlight: new Highlight(), codeId, coderId };
+      this.groups.set(key, group);
+      if (this.isShown(codeId)) CSS.highlights.set(group.name, group.highlight);
+    }
+    return group;
+  }
+
+  private colorOf(group: HighlightGroup): string {
+    const color = group.coderId === null ? this.codeColors.get(group.codeId) : this.coderColors.get(group.coderId);
+    return color ?? UNKNOWN_COLOR;
+  }
+
+  /** One colour rule per highlight, then the painter's own marks. */
+  private writeRules(): void {
     const rules: string[] = [];
-    for (const code of codes) {
-      let name = this.highlightNames.get(code.id);
-      if (!name) {
-        name = `marginalia-code-${this.nextName++}`;
-        this.highlightNames.set(code.id, name);
-        const highlight = new Highlight();
-        this.highlights.set(name, highlight);
-      }
-      rules.push(`${HIGHLIGHT_SCOPE}::highlight(${name}) { background-color: ${translucent(code.color, HIGHLIGHT_ALPHA)}; }`);
+    for (const group of this.groups.values()) {
+      rules.push(`${HIGHLIGHT_SCOPE}::highlight(${group.name}) { background-color: ${translucent(this.colorOf(group), HIGHLIGHT_ALPHA)}; }`);
     }
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${FOCUS_HIGHLIGHT}) { text-decoration: underline 3px rgb(20 20 20 / 0.75); text-underline-offset: 3px; }`);
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PENDING_HIGHLIGHT}) { background-color: rgb(120 120 120 / 0.25); }`);
@@ -93,7 +169,6 @@ export class HighlightPainter {
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${MEMO_PASSAGE_HIGHLIGHT}) { text-decoration: underline dotted 2px rgb(160 120 20 / 0.85); text-underline-offset: 4px; }`);
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${JUST_CODED_HIGHLIGHT}) { text-decoration: underline 3px rgb(47 93 138 / 0.9); text-underline-offset: 3px; }`);
     this.style.textContent = rules.join('\n');
-    this.applyVisibility();
   }
 
   /** Shows only the highlights of `ids` (null = all): filtering swaps sets, it repaints nothing. */
@@ -102,11 +177,14 @@ export class HighlightPainter {
     this.applyVisibility();
   }
 
+  private isShown(codeId: CodeId): boolean {
+    return this.visible === null || this.visible.has(codeId);
+  }
+
   private applyVisibility(): void {
-    for (const [codeId, name] of this.highlightNames) {
-      const highlight = this.highlights.get(name)!;
-      if (this.visible === null || this.visible.has(codeId)) CSS.highlights.set(name, highlight);
-      else CSS.highlights.delete(name);
+    for (const group of this.groups.values()) {
+      if (this.isShown(group.codeId)) CSS.highlights.set(group.name, group.highlight);
+      else CSS.highlights.delete(group.name);
     }
   }
 
@@ -124,7 +202,7 @@ export class HighlightPainter {
   setDocument(doc: RenderedDocument | null): void {
     this.doc = doc;
     this.window = null;
-    for (const highlight of this.highlights.values()) highlight.clear();
+    for (const group of this.groups.values()) group.highlight.clear();
     this.painted.clear();
     this.clearFocus();
     this.showPassage(null);
@@ -142,19 +220,19 @@ export class HighlightPainter {
     }
   }
 
-  private isInWindow(segment: Segment): boolean {
+  private isInWindow(segment: PaintedFields): boolean {
     return this.window === null || (segment.start < this.window.end && segment.end > this.window.start);
   }
 
   private register(painted: PaintedSegment): void {
     if (painted.isRegistered) return;
-    this.highlights.get(painted.highlightName)?.add(painted.range);
+    painted.group?.highlight.add(painted.range);
     painted.isRegistered = true;
   }
 
   private unregister(painted: PaintedSegment): void {
     if (!painted.isRegistered) return;
-    this.highlights.get(painted.highlightName)?.delete(painted.range);
+    painted.group?.highlight.delete(painted.range);
     painted.isRegistered = false;
   }
 
@@ -166,12 +244,12 @@ export class HighlightPainter {
     for (const segment of segments) {
       seen.add(segment.id);
       const old = this.painted.get(segment.id);
-      if (old && old.segment.start === segment.start && old.segment.end === segment.end && old.segment.codeId === segment.codeId) continue;
+      if (old && old.segment.start === segment.start && old.segment.end === segment.end && old.segment.codeId === segment.codeId && old.segment.coderId === segment.coderId) continue;
       if (old) this.unregister(old);
-      const highlightName = this.highlightNames.get(segment.codeId);
+      const group = this.groupOf(segment);
       const range = domRange(doc, segment.start, segment.end);
-      if (!highlightName || !range) continue;
-      const painted: PaintedSegment = { segment, range, highlightName, isRegistered: false };
+      if (!group || !range) continue;
+      const painted: PaintedSegment = { segment, range, group, isRegistered: false };
       if (this.isInWindow(segment)) this.register(painted);
       this.painted.set(segment.id, painted);
     }
@@ -186,17 +264,18 @@ export class HighlightPainter {
 
   /**
    * Paints a coding at once, before its write lands, so the researcher sees it on the keypress;
-   * the next `paint` from the database replaces it.
+   * the next `paint` from the database replaces it. `coderId` is who is coding (its colour, when
+   * painting by coder).
    */
-  paintPending(codeId: CodeId, start: number, end: number): void {
+  paintPending(codeId: CodeId, coderId: CoderId, start: number, end: number): void {
     if (!this.doc) return;
     const range = domRange(this.doc, start, end);
-    const name = this.highlightNames.get(codeId);
     if (range) {
       // Remember it so the next paint() removes it whatever id the stored segment gets. It is
       // registered whatever the window: the researcher just selected it, so it is on screen.
       const pendingId = `pending-${start}-${end}-${codeId}` as SegmentId;
-      const painted: PaintedSegment = { segment: { id: pendingId, codeId, start, end } as Segment, range, highlightName: name ?? '', isRegistered: false };
+      const segment: PaintedFields = { id: pendingId, codeId, coderId, start, end };
+      const painted: PaintedSegment = { segment, range, group: this.groupOf(segment) ?? null, isRegistered: false };
       this.register(painted);
       this.painted.set(pendingId, painted);
     }
@@ -271,7 +350,7 @@ export class HighlightPainter {
   }
 
   dispose(): void {
-    for (const name of this.highlights.keys()) CSS.highlights.delete(name);
+    for (const group of this.groups.values()) CSS.highlights.delete(group.name);
     clearTimeout(this.justCodedTimer);
     for (const name of OWN_HIGHLIGHTS) CSS.highlights.delete(name);
     this.style.remove();

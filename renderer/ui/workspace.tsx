@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import type { MarginaliaBridge } from '../../shared/bridge.ts';
 import type { CodeId, Coder, DocumentId, MemoId, MemoTarget, Project } from '../../shared/model/index.ts';
+import type { CoderFilter } from '../../shared/coding/coderView.ts';
 import type { MarginaliaDatabase } from '../db/database.ts';
 
 /** A range of the open document, in UTF-16 code units of its text. */
@@ -39,6 +40,8 @@ export interface Workspace {
   selection: TextSelection | null;
   /** Applies a code to the kept passage (what clicking a code, keys 1–9 and the picker do). */
   applyCodeToSelection(codeId: CodeId): Promise<void>;
+  /** Whose codings the document and the counts show now (blind coding makes it "mine"). */
+  coderFilter: CoderFilter;
   /** Codes whose codings are painted; `null` = all. */
   visibleCodeIds: ReadonlySet<CodeId> | null;
   setVisibleCodeIds(ids: ReadonlySet<CodeId> | null): void;

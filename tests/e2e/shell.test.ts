@@ -6,7 +6,8 @@
  * gives its code's full name on hover. The memo items: Write project memo (a memo on the project,
  * in the pane), Add memo to selection (with nothing selected it says so), Memos (the manager,
  * left with Escape) and Export memo report (the command reaches the workbench; the exchange
- * answers it).
+ * answers it). The coder view's items (whose codings, colour by coder, blind coding) change what
+ * the control above the document shows, which then puts the view back.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -55,6 +56,8 @@ async function readMenus(): Promise<{ menu: string; label: string; keys: string 
   return items;
 }
 
+const coderViewBar = () => page.getByRole('toolbar', { name: 'Coder view' });
+const coderFilterChoice = (name: string) => coderViewBar().getByRole('radio', { name });
 const activeIn = (selector: string) => page.evaluate((s) => document.activeElement?.closest(s) != null, selector);
 const stripeColumnCount = () => page.locator('.margin-stripes').count();
 
@@ -153,6 +156,42 @@ async function expectEffect(label: string, trigger: () => Promise<void>) {
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     }
+  } else if (label === 'Show all coders’ codings') {
+    // The walk starts with all coders shown: the menu says so, and nothing is hidden.
+    const before = await paintedRangeCount(page);
+    await trigger();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing every coder’s codings' }).count()).toBeGreaterThan(0);
+    expect(await coderFilterChoice('All coders').getAttribute('aria-checked')).toBe('true');
+    expect(await paintedRangeCount(page)).toBe(before);
+  } else if (label === 'Show only my codings') {
+    // Only the coding made before the walk is this coder's.
+    await trigger();
+    await expect.poll(() => coderFilterChoice('Only mine').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await coderFilterChoice('All coders').click();
+    await expect.poll(() => coderFilterChoice('All coders').getAttribute('aria-checked')).toBe('true');
+  } else if (label === 'Show only other coders’ codings') {
+    const before = await paintedRangeCount(page);
+    await trigger();
+    await expect.poll(() => paintedRangeCount(page)).toBe(before - 1);
+    expect(await coderFilterChoice('Only others').getAttribute('aria-checked')).toBe('true');
+    await coderFilterChoice('All coders').click();
+    await expect.poll(() => paintedRangeCount(page)).toBe(before);
+  } else if (label.startsWith('Colour codings by')) {
+    const colourByCoder = coderViewBar().getByRole('button', { name: 'Colour by coder' });
+    const before = await colourByCoder.getAttribute('aria-pressed');
+    await trigger();
+    await expect.poll(() => colourByCoder.getAttribute('aria-pressed')).toBe(before === 'true' ? 'false' : 'true');
+    await colourByCoder.click();
+    await expect.poll(() => colourByCoder.getAttribute('aria-pressed')).toBe(before);
+  } else if (label.startsWith('Turn blind coding')) {
+    expect(await page.getByTestId('blind-badge').count()).toBe(0);
+    await trigger();
+    await expect.poll(() => page.getByTestId('blind-badge').isVisible()).toBe(true);
+    expect(await coderFilterChoice('Only mine').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await coderViewBar().getByRole('button', { name: 'Blind coding' }).click();
+    await expect.poll(() => page.getByTestId('blind-badge').count()).toBe(0);
   } else if (label === 'About Marginalia') {
     await trigger();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Marginalia 0.1.0 (web)' }).count()).toBeGreaterThan(0);

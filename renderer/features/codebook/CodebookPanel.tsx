@@ -62,7 +62,7 @@ interface Draft {
 export function CodebookPanel() {
   const workspace = useWorkspace();
   const { selection, selectedCodeId, selectCode, visibleCodeIds, setVisibleCodeIds } = workspace;
-  const { codes: loadedCodes, counts } = useCodebook();
+  const { codes: loadedCodes, counts, allCounts } = useCodebook();
   const memoIndex = useMemoIndex();
   const actions = useCodebookActions();
   const [collapsed, setCollapsed] = useCollapsedCodes();
@@ -439,7 +439,7 @@ export function CodebookPanel() {
         <CodePicker
           open
           title={`Merge “${mergingCode.name}” into…`}
-          description={<MergeSummary code={mergingCode} codings={counts.get(mergingCode.id) ?? 0} subcodes={mergingExcluded.size - 1} />}
+          description={<MergeSummary code={mergingCode} codings={allCounts.get(mergingCode.id) ?? 0} subcodes={mergingExcluded.size - 1} />}
           includeCategories
           excludeIds={mergingExcluded}
           onClose={() => {
@@ -449,7 +449,7 @@ export function CodebookPanel() {
           onPick={(targetId) => {
             const target = byId.get(targetId);
             if (!target) return;
-            void actions.merge(mergingCode, target, counts.get(mergingCode.id) ?? 0).then(() => focusRow(target.id));
+            void actions.merge(mergingCode, target, allCounts.get(mergingCode.id) ?? 0).then(() => focusRow(target.id));
           }}
         />
       )}

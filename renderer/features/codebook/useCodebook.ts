@@ -27,18 +27,23 @@ import { countMemosAffectedByDeleting, deleteCode, type MemoFate } from '../memo
 export interface Codebook {
   /** `undefined` while the first read is running. */
   codes: Code[] | undefined;
-  /** Codings per code (own codings only; see subtreeCounts for categories). */
+  /**
+   * Codings per code (own codings only; see subtreeCounts for categories), of the coders the
+   * coder filter shows.
+   */
   counts: ReadonlyMap<string, number>;
+  /** Every coder's codings per code (what merging a code moves). */
+  allCounts: ReadonlyMap<string, number>;
 }
 
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 /** The project's codes and coding counts, kept current as they change. */
 export function useCodebook(): Codebook {
-  const { db, project } = useWorkspace();
+  const { db, project, coder, coderFilter } = useWorkspace();
   const codes = useLiveQuery(() => listCodes(db, project.id), [db, project.id]);
-  const counts = useLiveQuery(async () => (await countSegments(db, project.id)).byCode, [db, project.id]);
-  return { codes, counts: counts ?? NO_COUNTS };
+  const counts = useLiveQuery(() => countSegments(db, project.id, { filter: coderFilter, coderId: coder.id }), [db, project.id, coderFilter, coder.id]);
+  return { codes, counts: counts?.byCode ?? NO_COUNTS, allCounts: counts?.allByCode ?? NO_COUNTS };
 }
 
 function kindWord(fields: { isCodable?: boolean }): string {

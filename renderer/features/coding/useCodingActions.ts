@@ -137,7 +137,7 @@ export function useCodingActions(context: CodingContext) {
           notify(`This passage is already coded “${chosen.name}”.`);
           return;
         }
-        if (chosen) painterRef.current?.paintPending(codeId, range.start, range.end);
+        if (chosen) painterRef.current?.paintPending(codeId, coder.id, range.start, range.end);
         await code(range, () => applyCode(db, { projectId: project.id, coderId: coder.id, codeId, ...range }), () => `as ${chosen?.name ?? 'the code'}`);
       },
 

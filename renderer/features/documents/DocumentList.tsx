@@ -25,7 +25,7 @@ interface DocumentListProps {
 
 export function DocumentList({ openDocumentId, onOpen }: DocumentListProps) {
   const { writeMemo, openMemo, run } = useWorkspace();
-  const { documents, counts } = useDocuments();
+  const { documents, counts, allCounts } = useDocuments();
   const memoIndex = useMemoIndex();
   const actions = useDocumentActions({ onCreated: onOpen });
   const [renaming, setRenaming] = useState<DocumentId | null>(null);
@@ -38,8 +38,9 @@ export function DocumentList({ openDocumentId, onOpen }: DocumentListProps) {
 
   const requestDelete = (document: DocumentRow) =>
     void run(async () => setDeleting({ document, memos: await actions.memosAffectedByDeleting(document) }));
+  /** What deleting the document removes: every coder's codings, shown or not. */
   const codingsOf = (document: DocumentRow) => {
-    const n = counts.get(document.id) ?? 0;
+    const n = allCounts.get(document.id) ?? 0;
     return n === 1 ? '1 coding' : `${n} codings`;
   };
   const focusRow = (id: DocumentId) => listRef.current?.querySelector<HTMLElement>(`[data-document-id="${id}"]`)?.focus();

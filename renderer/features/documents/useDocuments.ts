@@ -18,18 +18,20 @@ import { useWorkspace } from '../../ui/workspace.tsx';
 export interface Documents {
   /** `undefined` while the first read is running. */
   documents: DocumentRow[] | undefined;
-  /** Codings per document. */
+  /** Codings per document, of the coders the coder filter shows. */
   counts: ReadonlyMap<string, number>;
+  /** Every coder's codings per document (what deleting a document removes). */
+  allCounts: ReadonlyMap<string, number>;
 }
 
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 /** The project's documents and their coding counts, kept current as they change. */
 export function useDocuments(): Documents {
-  const { db, project } = useWorkspace();
+  const { db, project, coder, coderFilter } = useWorkspace();
   const documents = useLiveQuery(() => listDocuments(db, project.id), [db, project.id]);
-  const counts = useLiveQuery(async () => (await countSegments(db, project.id)).byDocument, [db, project.id]);
-  return { documents, counts: counts ?? NO_COUNTS };
+  const counts = useLiveQuery(() => countSegments(db, project.id, { filter: coderFilter, coderId: coder.id }), [db, project.id, coderFilter, coder.id]);
+  return { documents, counts: counts?.byDocument ?? NO_COUNTS, allCounts: counts?.allByDocument ?? NO_COUNTS };
 }
 
 interface DocumentActionOptions {

@@ -406,4 +406,20 @@ describe('countSegments', () => {
     const { byCode, byDocument } = await countSegments(db, ws.projectId);
     expect(byCode.size + byDocument.size).toBe(0);
   });
+
+  it('counts only the codings the coder filter shows, and every coder’s in the totals for merging and deleting', async () => {
+    await code(db, ws, ws.trust.id, ws.ana, 0, 5);
+    await code(db, ws, ws.trust.id, ws.bea, 10, 15);
+    await code(db, ws, ws.fear.id, ws.bea, 0, 5, ws.secondDocumentId);
+
+    const mine = await countSegments(db, ws.projectId, { filter: 'mine', coderId: ws.ana.id });
+    expect(Object.fromEntries(mine.byCode)).toEqual({ [ws.trust.id]: 1 });
+    expect(Object.fromEntries(mine.byDocument)).toEqual({ [ws.documentId]: 1 });
+    expect(Object.fromEntries(mine.allByCode)).toEqual({ [ws.trust.id]: 2, [ws.fear.id]: 1 });
+    expect(Object.fromEntries(mine.allByDocument)).toEqual({ [ws.documentId]: 2, [ws.secondDocumentId]: 1 });
+
+    const others = await countSegments(db, ws.projectId, { filter: 'others', coderId: ws.ana.id });
+    expect(Object.fromEntries(others.byCode)).toEqual({ [ws.trust.id]: 1, [ws.fear.id]: 1 });
+    expect(Object.fromEntries(others.byDocument)).toEqual({ [ws.documentId]: 1, [ws.secondDocumentId]: 1 });
+  });
 });

@@ -16,6 +16,7 @@ import { codeNamePath, descendantIds } from '../../../shared/coding/codeTree.ts'
 import { useWorkspace } from '../../ui/workspace.tsx';
 import { useCoders, useCodersWithCodings } from '../coders/useCoders.ts';
 import { defaultComparedCoders } from './defaultCoders.ts';
+import { isDemoCoder } from '../../../shared/demo/demoCodings.ts';
 import { useCodebook } from '../codebook/useCodebook.ts';
 import { useDocuments } from '../documents/useDocuments.ts';
 import { useComparison } from './useComparison.ts';
@@ -211,6 +212,12 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
           </label>
           <button type="submit">Review disagreements…</button>
         </form>
+      )}
+      {selectedCoders.some(isDemoCoder) && (
+        <p className="compare-note">
+          The demo project comes with codings by two example coders (“Demo coder …”), so comparing and reviewing can be tried
+          before anyone has coded. Code the demo yourself and tick your name to compare your work with theirs.
+        </p>
       )}
       {selectedCoders.length < 2 && !isChoosingDefault && <p className="compare-status">Choose at least two coders to compare.</p>}
       {state.status === 'running' && <p className="compare-status" role="status">Comparing…</p>}

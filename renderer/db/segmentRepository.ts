@@ -3,7 +3,7 @@
  * action. Applying a code over text the same coder already coded with that code merges into
  * one Segment, never a duplicate.
  */
-import type { Code, CodeId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
+import type { Code, CodeId, CoderId, DocumentId, ProjectId, Segment, SegmentId } from '../../shared/model/index.ts';
 import { nextSiblingOrder } from '../../shared/coding/codeTree.ts';
 import { lowestFreeQuickKey, withQuickKey } from '../../shared/coding/quickKeys.ts';
 import { isValidRange, mergeIntoRanges } from '../../shared/coding/segmentRanges.ts';
@@ -20,6 +20,24 @@ export async function listSegmentsOfDocument(db: MarginaliaDatabase, documentId:
 
 export async function listSegmentsOfProject(db: MarginaliaDatabase, projectId: ProjectId): Promise<Segment[]> {
   return db.segments.where('projectId').equals(projectId).toArray();
+}
+
+/**
+ * Writes codings that come with a new project (the demo's example coders), in one bulk write and
+ * outside the undo history: undoing the researcher's first action must not take them away.
+ * The caller has checked the ranges against the texts.
+ */
+export async function addProjectSegments(db: MarginaliaDatabase, segments: readonly Segment[]): Promise<void> {
+  await db.segments.bulkAdd([...segments]);
+}
+
+/**
+ * Which of `coderIds` made at least one coding in the project, in the order given. One indexed
+ * look-up per coder, stopping at their first coding in the project.
+ */
+export async function listCodersWithCodings(db: MarginaliaDatabase, projectId: ProjectId, coderIds: readonly CoderId[]): Promise<CoderId[]> {
+  const found = await Promise.all(coderIds.map((id) => db.segments.where('coderId').equals(id).filter((s) => s.projectId === projectId).first()));
+  return coderIds.filter((_, i) => found[i] !== undefined);
 }
 
 /** A coding to make: a Segment without the fields the repository assigns. */

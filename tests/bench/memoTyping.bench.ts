@@ -72,7 +72,7 @@ async function main() {
     await page.evaluate(async ({ content }) => {
       const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
       const project = (await db.projects.toArray())[0]!;
-      const coder = (await db.coders.toArray())[0]!;
+      const coder = (await db.coders.get((await db.settings.get('currentCoderId'))!.value as never))!;
       const at = new Date().toISOString();
       await db.memos.add({ id: crypto.randomUUID() as never, projectId: project.id, target: { kind: 'project' }, title: 'Long memo', content, plainText: '', coderId: coder.id, createdAt: at, modifiedAt: at });
     }, memo);

@@ -89,7 +89,7 @@ async function main() {
     await page.evaluate(
       async ({ text, segments, codes, memos }) => {
         const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
-        const coder = (await db.coders.toArray())[0]!;
+        const coder = (await db.coders.get((await db.settings.get('currentCoderId'))!.value as never))!;
         const projectId = crypto.randomUUID();
         const at = new Date().toISOString();
         const codeIds = Array.from({ length: codes }, () => crypto.randomUUID());

@@ -3,7 +3,10 @@
  * fresh browser context, so IndexedDB starts empty (first run) unless the test reloads.
  */
 import { chromium, type Browser, type BrowserContext, type FileChooser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
+import { DEMO_CODINGS } from '../../shared/demo/demoCodings.ts';
+import { STARTER_DOCUMENTS } from '../../shared/demo/starterCodebook.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = new URL('../../test-results/', import.meta.url).pathname;
@@ -32,6 +35,9 @@ export async function newPage(browser: Browser, viewport = { width: 1440, height
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   return { context, page };
 }
+
+/** How many of the demo's example codings lie in the document the demo opens with. */
+export const DEMO_CODINGS_IN_FIRST_DOCUMENT = DEMO_CODINGS.filter((c) => c.document === STARTER_DOCUMENTS[0]!.file).length;
 
 /**
  * The file choosers a page opens, caught by one listener kept for the page's whole life.
@@ -73,13 +79,14 @@ export async function catchFileChoosers(page: Page): Promise<{ next(timeout?: nu
 
 /**
  * Opens the app on a fresh profile as a new researcher does: names the coder, starts, and waits
- * until the demo project's first document is on screen.
+ * until the demo project's first document is on screen with the example coders' codings painted.
  */
 export async function completeFirstRun(page: Page, baseUrl: string, name = 'Ana Ruiz'): Promise<void> {
   await page.goto(baseUrl);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Start coding' }).click();
   await page.waitForSelector('[data-testid="document-text"] p');
+  await page.waitForSelector(`[data-testid="document-text"][data-painted-segments="${DEMO_CODINGS_IN_FIRST_DOCUMENT}"]`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -147,4 +154,54 @@ export async function paintedRangeCount(page: Page): Promise<number> {
     });
     return count;
   });
+}
+
+/** The text of every registered coding Range (what the browser paints), in no particular order. */
+export async function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('marginalia-code-')) highlight.forEach((range) => texts.push((range as Range).toString()));
+    });
+    return texts;
+  });
+}
+
+/**
+ * The stored codings of the current coder (the researcher), leaving out the demo's example
+ * coders' codings, which every demo project starts with.
+ */
+export async function storedSegmentsOfCurrentCoder(page: Page): Promise<{ documentId: string; codeId: string; start: number; end: number }[]> {
+  return page.evaluate(async () => {
+    const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
+    const coderId = (await db.settings.get('currentCoderId'))?.value as string;
+    return (await db.segments.where('coderId').equals(coderId).toArray()).map(({ documentId, codeId, start, end }) => ({ documentId, codeId, start, end }));
+  });
+}
+
+/**
+ * Pastes the demo's news report again as a new document and opens it: a copy nobody has coded,
+ * for tests that count every painted range, stripe or coding of the open document from none
+ * (the demo's own copy carries the example coders' codings).
+ */
+export async function openUncodedNewsReport(page: Page): Promise<string> {
+  const name = 'News report (uncoded copy)';
+  const text = readFileSync(new URL('../../renderer/demo/corpus/2012-06-heat-protest-news-report.txt', import.meta.url), 'utf8');
+  await page.locator('.document-list').getByRole('button', { name: 'Paste…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste text as a new document' });
+  await dialog.getByLabel('Name (optional: the first line is used)').fill(name);
+  await dialog.getByLabel('Text').fill(text);
+  await dialog.getByRole('button', { name: 'Create document' }).click();
+  await page.locator('.document-item', { hasText: name }).click();
+  await page.locator('.document-item[aria-current="true"]', { hasText: name }).waitFor();
+  await page.waitForSelector('[data-testid="document-text"] p');
+  // The demo's copy has the same text: the copy is on screen once nothing is painted.
+  await page.waitForFunction(() => {
+    let count = 0;
+    CSS.highlights.forEach((highlight, key) => {
+      if (key.startsWith('marginalia-code-')) count += highlight.size;
+    });
+    return count === 0;
+  });
+  return name;
 }

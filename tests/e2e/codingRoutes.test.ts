@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
-import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot, completeFirstRun } from './browser.ts';
+import { dragSelect, launchChromium, newPage, openUncodedNewsReport, paintedRangeCount, screenshot, completeFirstRun } from './browser.ts';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -22,8 +22,13 @@ afterAll(async () => {
 
 const PHRASE = 'Eggs were thrown';
 
+/**
+ * First run, then a copy of the news report nobody has coded (the demo's own carries the example
+ * coders' codings), so what is painted is only what the test codes.
+ */
 async function firstRun(page: Page, name = 'Ana Ruiz') {
   await completeFirstRun(page, baseUrl, name);
+  await openUncodedNewsReport(page);
   // Key 1 is Framing › Child protection once the codebook is on screen.
   await expect.poll(() => page.getByRole('treeitem', { name: /Child protection/ }).first().locator('.code-key').textContent()).toBe('1');
 }
@@ -35,12 +40,13 @@ interface StoredCoding {
   text: string;
 }
 
-/** Every stored segment with its code's name and the text it covers. */
+/** Every stored segment of the current coder (not the demo's example coders), with its code's name and the text it covers. */
 function storedCodings(page: Page): Promise<StoredCoding[]> {
   return page.evaluate(async () => {
     const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
     const codes = await db.codes.toArray();
-    const segments = await db.segments.toArray();
+    const coderId = (await db.settings.get('currentCoderId'))!.value as string;
+    const segments = (await db.segments.toArray()).filter((s) => s.coderId === coderId);
     return Promise.all(
       segments.map(async (s) => ({ code: codes.find((c) => c.id === s.codeId)?.name, start: s.start, end: s.end, text: (await db.documentTexts.get(s.documentId))!.text.slice(s.start, s.end) })),
     );

@@ -33,7 +33,7 @@ function seedTwoCoders(page: Page): Promise<Seeded> {
   return page.evaluate(async () => {
     const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
     const project = (await db.projects.toArray())[0]!;
-    const ana = (await db.coders.toArray())[0]!;
+    const ana = (await db.coders.toArray()).find((c) => c.name === 'Ana Ruiz')!;
     const document = (await db.documents.where('projectId').equals(project.id).sortBy('order'))[0]!;
     const text = (await db.documentTexts.get(document.id))!.text;
     const code = (await db.codes.where('projectId').equals(project.id).toArray()).find((c) => c.name === 'Child protection')!;
@@ -138,7 +138,7 @@ function seedDisagreements(page: Page) {
   return page.evaluate(async () => {
     const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
     const project = (await db.projects.toArray())[0]!;
-    const ana = (await db.coders.toArray())[0]!;
+    const ana = (await db.coders.toArray()).find((c) => c.name === 'Ana Ruiz')!;
     const document = (await db.documents.where('projectId').equals(project.id).sortBy('order'))[0]!;
     const code = (await db.codes.where('projectId').equals(project.id).toArray()).find((c) => c.name === 'Child protection')!;
     const ben = { id: crypto.randomUUID(), name: 'Ben Okafor', color: '#8a4b2f' };

@@ -2,6 +2,8 @@
  * How many coded passages the printable codebooks quote, in Debian's Chromium on the web build:
  * a researcher codes four passages with one code in the demo project, exports the codebook as
  * Markdown with the default of three quotes per code and again with all, and reads the files.
+ * The code is one the demo's example coders never applied (Actor › Law enforcement and
+ * prosecutors, quick key 8), so its passages are the four coded here.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot, completeFirstRun } from './browser.ts';
+import { dragSelect, launchChromium, newPage, paintedRangeCount, screenshot, storedSegmentsOfCurrentCoder, completeFirstRun } from './browser.ts';
 
 /** Four passages of the first demo document that do not overlap, in reading order. */
 const PASSAGES = [
@@ -44,16 +46,30 @@ async function firstRun() {
   await completeFirstRun(page, baseUrl);
 }
 
-/** Codes each passage with quick key 1 (Framing › Child protection) and waits for every write. */
+const CODE = 'Law enforcement and prosecutors';
+
+/** Codes each passage with quick key 8 (Actor › Law enforcement and prosecutors) and waits for every write. */
 async function codeFourPassages() {
-  const stored = () => page.evaluate(() => (window as unknown as { marginaliaDb: { segments: { count(): Promise<number> } } }).marginaliaDb.segments.count());
+  await expect.poll(() => page.getByRole('treeitem', { name: new RegExp(CODE) }).first().locator('.code-key').textContent()).toBe('8');
+  const demoPainted = await paintedRangeCount(page);
   for (const [i, phrase] of PASSAGES.entries()) {
     await dragSelect(page, phrase);
     await expect.poll(() => page.locator('.statusbar').textContent()).toContain('selected');
-    await page.keyboard.press('1');
-    await expect.poll(() => paintedRangeCount(page)).toBe(i + 1);
-    await expect.poll(stored).toBe(i + 1);
+    await page.keyboard.press('8');
+    await expect.poll(() => paintedRangeCount(page)).toBe(demoPainted + i + 1);
+    await expect.poll(async () => (await storedSegmentsOfCurrentCoder(page)).length).toBe(i + 1);
   }
+}
+
+/**
+ * Whether a Word codebook's text quotes `phrase` among the coded passages of `code`: the code's
+ * name, then its "Coded passages (…)" line with no other code's in between, then the phrase
+ * before any further "Coded passages" line.
+ */
+function quotesUnderCode(text: string, code: string, countLine: string, phrase: string): boolean {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const notAnotherList = '(?:(?!Coded passages)[\\s\\S])*';
+  return new RegExp(`${escape(code)}${notAnotherList}${escape(countLine)}${notAnotherList}${escape(phrase)}`).test(text);
 }
 
 /** File menu → Export codebook…, pick `format`, choose `quotes` if given, and read the download. */
@@ -91,11 +107,11 @@ describe('passages quoted in the exported codebook', () => {
     await firstRun();
     await codeFourPassages();
 
-    const byDefault = section(new TextDecoder().decode(await exportCodebook(/Markdown/)), 'Child protection');
+    const byDefault = section(new TextDecoder().decode(await exportCodebook(/Markdown/)), CODE);
     expect(byDefault).toContain('**Coded passages** (3 of 4 passages quoted):');
     expect(PASSAGES.filter((p) => byDefault.includes(`> ${p}`))).toHaveLength(3);
 
-    const all = section(new TextDecoder().decode(await exportCodebook(/Markdown/, 'All')), 'Child protection');
+    const all = section(new TextDecoder().decode(await exportCodebook(/Markdown/, 'All')), CODE);
     expect(all).toContain('**Coded passages** (4 of 4 passages quoted):');
     for (const phrase of PASSAGES) expect(all).toContain(`> ${phrase}`);
   });
@@ -104,10 +120,10 @@ describe('passages quoted in the exported codebook', () => {
     await firstRun();
     await codeFourPassages();
     const none = new TextDecoder().decode(unzipSync(await exportCodebook(/Word document/, 'None'))['word/document.xml']).replace(/<[^>]+>/g, '');
-    expect(none).toContain('Child protection');
+    expect(none).toContain(CODE);
     expect(none).not.toContain('Coded passages');
     const docx = new TextDecoder().decode(unzipSync(await exportCodebook(/Word document/, '10'))['word/document.xml']).replace(/<[^>]+>/g, '');
-    expect(docx).toContain('Coded passages (4 of 4 passages quoted)');
+    for (const phrase of PASSAGES) expect(quotesUnderCode(docx, CODE, 'Coded passages (4 of 4 passages quoted)', phrase), phrase).toBe(true);
 
     await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
     await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Export codebook…' }).click();

@@ -26,8 +26,9 @@ afterEach(async () => {
   context = undefined;
 });
 
-const PHRASE = 'Eggs were thrown';
-const OTHER_PHRASE = 'fog horns blared';
+// Passages the demo's example coders left uncoded, so the only coding here is the test's.
+const PHRASE = 'rush into the conference center';
+const OTHER_PHRASE = 'sign carrying and chanting';
 const CODE = 'Child protection';
 
 async function firstRun() {
@@ -38,9 +39,10 @@ async function firstRun() {
 
 /** Codes PHRASE with key 1 (Child protection) and returns the coding's id. */
 async function codePhrase(): Promise<string> {
+  const demoPainted = await paintedRangeCount(page);
   await dragSelect(page, PHRASE);
   await page.keyboard.press('1');
-  await expect.poll(() => paintedRangeCount(page)).toBe(1);
+  await expect.poll(() => paintedRangeCount(page)).toBe(demoPainted + 1);
   await expect.poll(async () => (await storedSegments(page)).length).toBe(1);
   await page.locator('.statusbar').click();
   return (await storedSegments(page))[0]!.id;
@@ -57,8 +59,8 @@ async function memosEverywhere() {
   const passage = await offsetOfPhrase(page, OTHER_PHRASE);
   const ids = {
     onDocument: await putMemo(page, { target: { kind: 'document', id: documentId as never }, title: 'On the report', plainText: 'a' }),
-    onPassage: await putMemo(page, { target: { kind: 'passage', id: documentId as never, start: passage.start, end: passage.end }, title: 'On the horns', plainText: 'b' }),
-    onSegment: await putMemo(page, { target: { kind: 'segment', id: segmentId as never }, title: 'On the eggs', plainText: 'c' }),
+    onPassage: await putMemo(page, { target: { kind: 'passage', id: documentId as never, start: passage.start, end: passage.end }, title: 'On the signs', plainText: 'b' }),
+    onSegment: await putMemo(page, { target: { kind: 'segment', id: segmentId as never }, title: 'On the rush', plainText: 'c' }),
     onCode: await putMemo(page, { target: { kind: 'code', id: codeId as never }, title: 'On the code', plainText: 'd' }),
     onProject: await putMemo(page, { target: { kind: 'project' }, title: 'On the project', plainText: 'e' }),
   };
@@ -104,7 +106,7 @@ describe('deleting a document that carries memos', () => {
     await answer('Keep memos', 3);
     await expect.poll(async () => (await page.evaluate(async (id) => (window as never as { marginaliaDb: { documents: { get(id: string): Promise<unknown> } } }).marginaliaDb.documents.get(id), documentId)) ?? null).toBe(null);
     expect((await storedMemos(page)).find((m) => m.title.startsWith('On the report'))!.title).toMatch(/^On the report \(was on document “.+”\)$/);
-    expect(await targetsByTitle()).toEqual({ 'On the report': 'project', 'On the horns': 'project', 'On the eggs': 'project', 'On the code': 'code', 'On the project': 'project' });
+    expect(await targetsByTitle()).toEqual({ 'On the report': 'project', 'On the signs': 'project', 'On the rush': 'project', 'On the code': 'code', 'On the project': 'project' });
   });
 
   it('deletes them too when asked, and leaves other memos alone', async () => {
@@ -133,7 +135,7 @@ describe('deleting a code that carries memos', () => {
     await deleteCode();
     await answer('Keep memos', 2);
     await expect.poll(() => page.getByRole('treeitem', { name: CODE, exact: true }).count()).toBe(0);
-    expect(await targetsByTitle()).toEqual({ 'On the report': 'document', 'On the horns': 'passage', 'On the eggs': 'project', 'On the code': 'project', 'On the project': 'project' });
+    expect(await targetsByTitle()).toEqual({ 'On the report': 'document', 'On the signs': 'passage', 'On the rush': 'project', 'On the code': 'project', 'On the project': 'project' });
   });
 
   it('deletes them too when asked', async () => {
@@ -143,7 +145,7 @@ describe('deleting a code that carries memos', () => {
     await answer('Delete memos too', 2);
     await expect.poll(() => page.getByRole('treeitem', { name: CODE, exact: true }).count()).toBe(0);
     await expectMemoCount(page, 3);
-    expect(await targetsByTitle()).toEqual({ 'On the report': 'document', 'On the horns': 'passage', 'On the project': 'project' });
+    expect(await targetsByTitle()).toEqual({ 'On the report': 'document', 'On the signs': 'passage', 'On the project': 'project' });
   });
 });
 
@@ -154,7 +156,7 @@ describe('removing a coding that carries memos', () => {
     await removeCoding();
     await answer('Keep memos', 1);
     await expect.poll(() => storedSegments(page)).toEqual([]);
-    expect(await targetsByTitle()).toEqual({ 'On the report': 'document', 'On the horns': 'passage', 'On the eggs': 'project', 'On the code': 'code', 'On the project': 'project' });
+    expect(await targetsByTitle()).toEqual({ 'On the report': 'document', 'On the signs': 'passage', 'On the rush': 'project', 'On the code': 'code', 'On the project': 'project' });
   });
 
   it('deletes them too when asked', async () => {
@@ -164,7 +166,7 @@ describe('removing a coding that carries memos', () => {
     await answer('Delete memos too', 1);
     await expect.poll(() => storedSegments(page)).toEqual([]);
     await expectMemoCount(page, 4);
-    expect(Object.keys(await targetsByTitle())).not.toContain('On the eggs');
+    expect(Object.keys(await targetsByTitle())).not.toContain('On the rush');
   });
 
   it('keeps the coding on Cancel', async () => {

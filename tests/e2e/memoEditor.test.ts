@@ -150,6 +150,10 @@ async function writeFormattedMemo(format: (kind: 'h1' | 'h2' | 'h3' | 'bold' | '
   await page.keyboard.press('Enter');
   await type('see the site');
   for (let i = 0; i < 'the site'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  // The editor reads the selection on the browser's selectionchange, which comes a task after
+  // the key: a shortcut pressed at once could link the selection of a few keys before (seen as
+  // " site" or "e"), which no researcher's hands are quick enough to meet.
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('the site');
   await format('link');
   await memoPane(page).getByLabel('Link address').fill('example.org/');
   await page.keyboard.press('Enter');

@@ -39,11 +39,12 @@ export function codeIdNamed(page: Page, name: string): Promise<string> {
   }, name);
 }
 
-/** The stored segments with the text each covers. */
+/** The current coder's stored segments (not the demo's example coders'), with the text each covers. */
 export function storedSegments(page: Page): Promise<{ id: string; documentId: string; codeId: string; start: number; end: number; text: string }[]> {
   return page.evaluate(async () => {
     const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
-    const segments = await db.segments.toArray();
+    const coderId = (await db.settings.get('currentCoderId'))!.value as string;
+    const segments = (await db.segments.toArray()).filter((s) => s.coderId === coderId);
     return Promise.all(segments.map(async (s) => ({ id: s.id, documentId: s.documentId, codeId: s.codeId, start: s.start, end: s.end, text: (await db.documentTexts.get(s.documentId))!.text.slice(s.start, s.end) })));
   });
 }

@@ -77,7 +77,7 @@ async function seedOtherKinds() {
   await page.evaluate(async () => {
     const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
     const projectId = (await db.settings.get('currentProjectId'))!.value as string;
-    const me = (await db.coders.toArray())[0]!;
+    const me = (await db.coders.get((await db.settings.get('currentCoderId'))!.value as never))!;
     const ben = { id: crypto.randomUUID(), name: 'Ben Okafor', color: '#3cb44b' };
     const documents = await db.documents.where('projectId').equals(projectId).sortBy('order');
     const codes = await db.codes.where('projectId').equals(projectId).toArray();
@@ -320,7 +320,7 @@ describe('many memos', () => {
     await page.evaluate(async () => {
       const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
       const projectId = (await db.settings.get('currentProjectId'))!.value as string;
-      const me = (await db.coders.toArray())[0]!;
+      const me = (await db.coders.get((await db.settings.get('currentCoderId'))!.value as never))!;
       const documents = await db.documents.where('projectId').equals(projectId).toArray();
       const topics = ['policing', 'child protection', 'sex work as labour', 'community', 'the café meeting', 'news framing', 'ballot campaigns'];
       await db.memos.bulkAdd(

@@ -29,7 +29,8 @@ afterEach(async () => {
   context = undefined;
 });
 
-const PHRASE = 'Eggs were thrown';
+// A passage the demo's example coders left uncoded: the memos here are on it, not on their codings.
+const PHRASE = 'rush into the conference center';
 const NEWS = 'Occupy Oakland';
 
 async function firstRun() {
@@ -143,9 +144,10 @@ describe('a memo on a code', () => {
 describe('a memo on a coded segment', () => {
   it('is written from the inspector (Add memo), listed there and marked in the margin', async () => {
     await firstRun();
+    const demoPainted = await paintedRangeCount(page);
     await dragSelect(page, PHRASE);
     await page.keyboard.press('1');
-    await expect.poll(() => paintedRangeCount(page)).toBe(1);
+    await expect.poll(() => paintedRangeCount(page)).toBe(demoPainted + 1);
     await expect.poll(async () => (await storedSegments(page)).length).toBe(1);
     const [segment] = await storedSegments(page);
     await page.locator('.statusbar').click();
@@ -155,9 +157,9 @@ describe('a memo on a coded segment', () => {
     const [memo] = await expectMemoCount(page, 1);
     expect(memo!.target).toEqual({ kind: 'segment', id: segment!.id });
     await expectPaneBesideText();
-    await page.getByLabel('Memo title').fill('Who threw them?');
+    await page.getByLabel('Memo title').fill('Who rushed in?');
     // The margin mark sits on the segment's first line.
-    const mark = page.getByRole('group', { name: 'Memo marks' }).getByRole('button', { name: /Memo “Who threw them\?”/ });
+    const mark = page.getByRole('group', { name: 'Memo marks' }).getByRole('button', { name: /Memo “Who rushed in\?”/ });
     await expect.poll(() => mark.count()).toBe(1);
     const line = await phraseBox(page, PHRASE);
     const box = (await mark.boundingBox())!;
@@ -167,7 +169,7 @@ describe('a memo on a coded segment', () => {
     // The inspector lists it.
     await clickPhrase(page, PHRASE);
     await expect.poll(() => inspector.getByText('Memos (1)').isVisible()).toBe(true);
-    expect(await inspector.getByRole('button', { name: 'Who threw them?' }).count()).toBe(1);
+    expect(await inspector.getByRole('button', { name: 'Who rushed in?' }).count()).toBe(1);
   });
 });
 
@@ -224,8 +226,8 @@ describe('memos shown where they belong', () => {
   it('previews a margin mark on hover and on focus, stacks memos on one line, and opens the one clicked', async () => {
     await firstRun();
     const where = await offsetOfPhrase(page, PHRASE);
-    await putMemo(page, { target: { kind: 'passage', id: where.documentId as never, start: where.start, end: where.end }, title: 'Thrown at whom?', plainText: 'The report never says who the eggs were thrown at.\n\nAsk the organisers.' });
-    await putMemo(page, { target: { kind: 'passage', id: where.documentId as never, start: where.start + 5, end: where.end }, title: 'Passive voice', plainText: 'Agency is erased by the passive.' });
+    await putMemo(page, { target: { kind: 'passage', id: where.documentId as never, start: where.start, end: where.end }, title: 'Rushed by whom?', plainText: 'The report never says who tried to rush in.\n\nAsk the organisers.' });
+    await putMemo(page, { target: { kind: 'passage', id: where.documentId as never, start: where.start + 5, end: where.end }, title: 'Only an attempt', plainText: 'The report says they attempted it, not that they got in.' });
     const marks = page.getByRole('group', { name: 'Memo marks' }).locator('.memo-mark');
     await expect.poll(() => marks.count()).toBe(1);
     const mark = marks.first();
@@ -234,8 +236,8 @@ describe('memos shown where they belong', () => {
     await mark.hover();
     const preview = page.getByRole('tooltip');
     await expect.poll(() => preview.isVisible()).toBe(true);
-    expect(await preview.textContent()).toContain('The report never says who the eggs were thrown at.');
-    expect(await preview.textContent()).toContain('Agency is erased by the passive.');
+    expect(await preview.textContent()).toContain('The report never says who tried to rush in.');
+    expect(await preview.textContent()).toContain('The report says they attempted it, not that they got in.');
     await screenshot(page, 'memo-margin-preview');
     await page.mouse.move(5, 5);
     await expect.poll(() => preview.count()).toBe(0);
@@ -245,9 +247,9 @@ describe('memos shown where they belong', () => {
     // A click on a mark with several memos lets one be chosen; that one opens beside the text.
     await mark.click();
     const chooser = page.getByRole('dialog', { name: 'Memos here' });
-    await chooser.getByRole('button', { name: 'Passive voice' }).click();
+    await chooser.getByRole('button', { name: 'Only an attempt' }).click();
     await expectPaneBesideText();
-    await expect.poll(() => page.getByLabel('Memo title').inputValue()).toBe('Passive voice');
+    await expect.poll(() => page.getByLabel('Memo title').inputValue()).toBe('Only an attempt');
     await screenshot(page, 'memo-pane-open');
   });
 

@@ -17,7 +17,8 @@ import { storedSegments } from './memoHelpers.ts';
 
 const samplePath = (name: string) => fileURLToPath(new URL(`../../../shared/refi-qda/samples/${name}`, import.meta.url));
 const CODED = 'Members of the Occupy Oakland group went beyond sign carrying and chanting';
-const UNCODED = 'Eggs were thrown and fog horns blared';
+// Neither the researcher nor the demo's example coders coded this sentence.
+const UNCODED = 'The messages on the sign baffled event organizers and spectators alike';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -47,10 +48,11 @@ interface Written {
 
 /** Codes CODED with quick key 1, then writes five memos (one with formatting) straight into the database. */
 async function writeMemos(): Promise<Written> {
+  const demoPainted = await paintedRangeCount(page);
   await dragSelect(page, CODED);
   await expect.poll(() => page.locator('.statusbar').textContent()).toContain('selected');
   await page.keyboard.press('1');
-  await expect.poll(() => paintedRangeCount(page)).toBe(1);
+  await expect.poll(() => paintedRangeCount(page)).toBe(demoPainted + 1);
   // The highlight is painted before the coding's write commits; the memos below need its row.
   await expect.poll(async () => (await storedSegments(page)).length).toBe(1);
   return page.evaluate(
@@ -58,7 +60,9 @@ async function writeMemos(): Promise<Written> {
       type Row = Record<string, unknown> & { id: string };
       type Table = { toArray(): Promise<Row[]>; get(id: string): Promise<Row | undefined>; bulkAdd(rows: unknown[]): Promise<unknown> };
       const db = (window as unknown as { marginaliaDb: Record<string, Table> }).marginaliaDb;
-      const segment = (await db.segments!.toArray())[0]!;
+      // The researcher's coding of CODED, not one of the demo's example coders'.
+      const currentCoderId = (await db.settings!.get('currentCoderId'))!['value'];
+      const segment = (await db.segments!.toArray()).find((s) => s['coderId'] === currentCoderId)!;
       const documents = (await db.documents!.toArray()).filter((d) => d['projectId'] === segment['projectId']);
       const document = documents.find((d) => d.id === segment['documentId'])!;
       const text = String((await db.documentTexts!.get(document.id))!['text']);

@@ -63,11 +63,12 @@ function storedKeys(page: Page): Promise<Record<string, number>> {
   });
 }
 
-/** Names of the codes of the stored codings. */
+/** Names of the codes of the current coder's stored codings (not the demo's example coders'). */
 function codedWith(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
-    const segments = await db.segments.toArray();
+    const coderId = (await db.settings.get('currentCoderId'))!.value as string;
+    const segments = await db.segments.where('coderId').equals(coderId).toArray();
     const codes = await db.codes.bulkGet(segments.map((s) => s.codeId));
     return codes.map((c) => c?.name ?? 'missing');
   });

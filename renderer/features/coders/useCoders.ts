@@ -6,8 +6,9 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Coder } from '../../../shared/model/index.ts';
+import type { Coder, CoderId } from '../../../shared/model/index.ts';
 import { createCoder, listCoders, updateCoder } from '../../db/coderRepository.ts';
+import { listCodersWithCodings } from '../../db/segmentRepository.ts';
 import { writeSetting } from '../../db/settingsRepository.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
@@ -17,6 +18,15 @@ import { CODER_COLORS } from './coderColors.ts';
 export function useCoders(): Coder[] | undefined {
   const { db } = useWorkspace();
   return useLiveQuery(() => listCoders(db), [db]);
+}
+
+/**
+ * The coders who made at least one coding in the open project, in coder-list order
+ * (`undefined` while the first read is running).
+ */
+export function useCodersWithCodings(): CoderId[] | undefined {
+  const { db, project } = useWorkspace();
+  return useLiveQuery(async () => listCodersWithCodings(db, project.id, (await listCoders(db)).map((c) => c.id)), [db, project.id]);
 }
 
 /** Every change to the coders, as functions that report their own errors. */

@@ -14,7 +14,9 @@ import { findOrCreateConsensusCoder } from '../../db/consensusRepository.ts';
 import { ReviewView } from './ReviewView.tsx';
 import { codeNamePath, descendantIds } from '../../../shared/coding/codeTree.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
-import { useCoders } from '../coders/useCoders.ts';
+import { useCoders, useCodersWithCodings } from '../coders/useCoders.ts';
+import { defaultComparedCoders } from './defaultCoders.ts';
+import { isDemoCoder } from '../../../shared/demo/demoCodings.ts';
 import { useCodebook } from '../codebook/useCodebook.ts';
 import { useDocuments } from '../documents/useDocuments.ts';
 import { useComparison } from './useComparison.ts';
@@ -39,10 +41,11 @@ const HEAT_PAGE = 12;
 const UNIT_LABELS: Record<AgreementUnit, string> = { characters: 'Characters', segments: 'Segments', documents: 'Documents' };
 
 export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewProps) {
-  const { db, project, bridge, notify, run } = useWorkspace();
+  const { db, project, coder, bridge, notify, run } = useWorkspace();
   const [review, setReview] = useState<{ consensus: Coder } | null>(null);
   const [consensusName, setConsensusName] = useState('Consensus');
   const coders = useCoders();
+  const codedCoderIds = useCodersWithCodings();
   const { codes } = useCodebook();
   const { documents } = useDocuments();
   const [chosenCoders, setChosenCoders] = useState<CoderId[] | null>(null);
@@ -54,8 +57,13 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
   const [heatFigure, setHeatFigure] = useState<FigureKey>('alphaBinary');
   const ids = { heading: useId(), method: useId() };
 
-  // Until the researcher chooses, the first two coders are compared.
-  const selectedCoders = useMemo(() => chosenCoders ?? (coders ?? []).slice(0, 2).map((c) => c.id), [chosenCoders, coders]);
+  // Until the researcher chooses, two coders who coded here (defaultCoders.ts); nothing is
+  // compared until it is known who coded, so the first comparison is the one meant.
+  const isChoosingDefault = chosenCoders === null && (coders === undefined || codedCoderIds === undefined);
+  const selectedCoders = useMemo(
+    () => chosenCoders ?? (coders && codedCoderIds ? defaultComparedCoders(coders.map((c) => c.id), coder.id, codedCoderIds) : []),
+    [chosenCoders, coders, codedCoderIds, coder.id],
+  );
   const request = useMemo<ComparisonRequest | null>(() => {
     if (selectedCoders.length < 2) return null;
     return {
@@ -205,7 +213,13 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
           <button type="submit">Review disagreements…</button>
         </form>
       )}
-      {selectedCoders.length < 2 && <p className="compare-status">Choose at least two coders to compare.</p>}
+      {selectedCoders.some(isDemoCoder) && (
+        <p className="compare-note">
+          The demo project comes with codings by two example coders (“Demo coder …”), so comparing and reviewing can be tried
+          before anyone has coded. Code the demo yourself and tick your name to compare your work with theirs.
+        </p>
+      )}
+      {selectedCoders.length < 2 && !isChoosingDefault && <p className="compare-status">Choose at least two coders to compare.</p>}
       {state.status === 'running' && <p className="compare-status" role="status">Comparing…</p>}
       {state.status === 'failed' && <p className="compare-status compare-error" role="alert">{state.message}</p>}
       {state.status === 'done' && (

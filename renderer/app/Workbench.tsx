@@ -27,6 +27,8 @@ import { MemoManager } from '../features/memos/MemoManager.tsx';
 import { MemoPane } from '../features/memos/MemoPane.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { TeammateImportCommand } from '../features/compare/TeammateImport.tsx';
+import { ReviewBanner } from '../features/compare/ReviewBanner.tsx';
+import { useDocumentReview, type ReviewTarget } from '../features/compare/useDocumentReview.ts';
 import { MemoFateDialog } from '../features/memos/MemoFateDialog.tsx';
 import type { MemoFate } from '../features/memos/memoFate.ts';
 import { MemoIndexProvider, useProjectMemoIndex } from '../features/memos/marks/memoIndex.tsx';
@@ -90,6 +92,12 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
   const [reveal, setReveal] = useState<{ documentId: DocumentId; start: number; end: number } | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const { text, segments } = useOpenDocument(db, documentId);
+  // Review mode (features/compare/useDocumentReview.ts) lasts while its document stays open.
+  const [reviewTarget, setReviewTarget] = useState<ReviewTarget | null>(null);
+  const review = useDocumentReview({ target: reviewTarget?.documentId === documentId ? reviewTarget : null, segments, coders, codes, onExit: () => setReviewTarget(null) });
+  useEffect(() => {
+    if (reviewTarget && reviewTarget.documentId !== documentId) setReviewTarget(null);
+  }, [reviewTarget, documentId]);
   const memoIndex = useProjectMemoIndex(db, project.id);
   /** A coding with memos whose removal waits for the researcher's answer about them. */
   const [removingSegment, setRemovingSegment] = useState<{ id: SegmentId; memos: number } | null>(null);
@@ -350,11 +358,11 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
             {isCompareOpen ? (
               <CompareView
                 onClose={() => setCompareOpen(false)}
-                onOpenCell={(id) => {
+                onReview={(target) => {
                   setCompareOpen(false);
-                  setDocumentId(id);
+                  setDocumentId(target.documentId);
+                  setReviewTarget(target);
                 }}
-                onOpenPassage={openPassage}
               />
             ) : isMemoManagerOpen ? (
               <div className="memo-manager-view">
@@ -366,7 +374,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                 documentId={openDocument.id}
                 documentName={openDocument.name}
                 text={text}
-                segments={segments}
+                segments={review?.segments ?? segments}
                 codes={codes ?? []}
                 coders={coders ?? []}
                 visibleCodeIds={visibleCodeIds}
@@ -382,6 +390,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                 memos={memoIndex}
                 onOpenMemo={setOpenMemoId}
                 onWriteMemo={(target) => void writeMemo(target)}
+                review={review?.layer}
+                banner={review && <ReviewBanner {...review.banner} />}
               />
             ) : (
               <div className="empty-center">

@@ -19,6 +19,7 @@ import { createRenderedDocument, offsetAtPoint, selectionOffsets, type RenderedD
 import { caretRect, moveCaret, readCaret, scrollCaretIntoView, writeCaret, type CaretSelection } from './documentCaret.ts';
 import { HighlightPainter } from './highlightPainter.ts';
 import { MarginStripes } from './MarginStripes.tsx';
+import { ReviewMargin, type ReviewLayer } from './ReviewMargin.tsx';
 import { settleChunksWhenIdle } from './settleChunks.ts';
 import { offsetWindowNearViewport } from './viewportWindow.ts';
 import { SpotInspector, type SpotInspection } from './SpotInspector.tsx';
@@ -58,6 +59,10 @@ export interface DocumentViewProps {
   onOpenMemo(id: MemoId): void;
   /** Writes a new memo on a coding (the inspector's "Add memo"). */
   onWriteMemo(target: MemoTarget): void;
+  /** Review mode: one stripe column per compared coder and the places they differ (ReviewMargin.tsx). */
+  review?: ReviewLayer | null;
+  /** Shown above the document (review mode's banner). */
+  banner?: React.ReactNode;
 }
 
 export function DocumentView(props: DocumentViewProps) {
@@ -145,6 +150,20 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     if (painter && rendered) painter.showMemoPassages(memoPassages);
   }, [painter, rendered, memoPassages]);
+
+  // Review mode: the places painted by kind; moving to a place brings it to the middle of the view.
+  const { review } = props;
+  const places = review?.places;
+  const currentIndex = review?.current ?? null;
+  const currentPlace = places && currentIndex !== null ? places[currentIndex] : undefined;
+  useLayoutEffect(() => {
+    if (painter && rendered) painter.showPlaces(places ?? [], currentIndex);
+  }, [painter, rendered, places, currentIndex]);
+  useEffect(() => {
+    if (painter && rendered && currentPlace) painter.scrollToRange(currentPlace.start, currentPlace.end);
+    // Only a move to another place scrolls, not a recomputation of the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [painter, rendered, currentPlace?.id]);
 
   // The window follows the viewport when the view is resized (scrolling moves it in onScroll).
   useEffect(() => {
@@ -331,7 +350,8 @@ export function DocumentView(props: DocumentViewProps) {
   }, [rendered, sortedSegments, documentId]);
 
   return (
-    <div className="document-view">
+    <div className="document-view" data-review={review ? 'on' : undefined}>
+      {props.banner}
       <div
         className="document-scroller"
         ref={scrollerRef}
@@ -364,7 +384,20 @@ export function DocumentView(props: DocumentViewProps) {
             <h1 className="document-title">{props.documentName}</h1>
             <div className="document-text" ref={rootRef} data-testid="document-text" />
           </article>
-          {showMargin && (
+          {review && (
+            <ReviewMargin
+              review={review}
+              scroller={scrollerRef.current}
+              content={contentRef.current}
+              doc={rendered}
+              painter={painter}
+              codesById={codesById}
+              codersById={codersById}
+              onStripeClick={onStripeClick}
+              onPainted={onPainted}
+            />
+          )}
+          {showMargin && !review && (
             <MarginStripes
               scroller={scrollerRef.current}
               content={contentRef.current}
@@ -378,7 +411,7 @@ export function DocumentView(props: DocumentViewProps) {
               onPainted={onPainted}
             />
           )}
-          {!showMargin && <PaintedSignal onPainted={onPainted} />}
+          {!showMargin && !review && <PaintedSignal onPainted={onPainted} />}
           <MarginMemoMarks scroller={scrollerRef.current} content={contentRef.current} doc={rendered} anchors={memoAnchors} onOpen={props.onOpenMemo} />
           {caretBox && <div className="document-caret" aria-hidden="true" style={{ left: caretBox.left, top: caretBox.top, height: caretBox.height }} />}
         </div>

@@ -9,17 +9,11 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DisagreementKind, Place, Resolution } from '../../../shared/agreement/disagreements.ts';
+import { DISAGREEMENT_KIND_LABELS as KIND_LABELS, type Place, type Resolution } from '../../../shared/agreement/disagreements.ts';
 import type { Code, CodeId, Coder, CoderId, DocumentId } from '../../../shared/model/index.ts';
 import { truncateText } from '../../../shared/text/truncate.ts';
 import { placeKey } from '../../db/consensusRepository.ts';
 import { useReviewActions, useReviewData, type ReviewScope } from './useReview.ts';
-
-export const KIND_LABELS: Record<DisagreementKind, string> = {
-  'only-some': 'Only some coded it',
-  'different-codes': 'Different codes',
-  boundaries: 'Boundaries differ',
-};
 
 interface ReviewViewProps {
   scope: ReviewScope;

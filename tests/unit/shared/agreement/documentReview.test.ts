@@ -45,6 +45,18 @@ describe('reviewDocument', () => {
     expect(review.countsByKind).toEqual({ 'only-some': 1, 'different-codes': 1, boundaries: 1 });
   });
 
+  it('reviewing one code keeps the places where someone applied it, with what the other coder applied instead', () => {
+    const review = reviewDocument({ documentId: D1, coders: [ANA, BEN], codeIds: null, focusCodeIds: new Set([A]), segments });
+    expect(review.disagreements.map((p) => `${p.start}-${p.end} ${p.kind}`)).toEqual(['40-50 different-codes']);
+    expect(review.columns.map((c) => c.segments.map((s) => `${s.codeId} ${s.start}-${s.end}`))).toEqual([['victim 40-50'], ['agency 40-50']]);
+  });
+
+  it('keeps a focus code’s agreements in the columns, though no place is shown there', () => {
+    const review = reviewDocument({ documentId: D1, coders: [ANA, BEN], codeIds: null, focusCodeIds: new Set([V]), segments });
+    expect(review.disagreements.map((p) => p.kind)).toEqual(['boundaries', 'different-codes', 'only-some']);
+    expect(review.columns[1]!.segments.map((s) => `${s.codeId} ${s.start}-${s.end}`)).toEqual(['victim 0-10', 'victim 22-30', 'agency 40-50']);
+  });
+
   it('returns the segments it was given, so the view can paint them', () => {
     const review = reviewDocument({ documentId: D1, coders: [ANA, BEN], codeIds: null, segments });
     expect(review.columns[0]!.segments[0]).toBe(segments[2]);

@@ -377,7 +377,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                 segments={review?.segments ?? segments}
                 codes={codes ?? []}
                 coders={coders ?? []}
-                visibleCodeIds={visibleCodeIds}
+                // Review mode paints every reviewed coding, whatever the codebook's filter hides.
+                visibleCodeIds={review ? null : visibleCodeIds}
                 showMargin={showMargin}
                 painterRef={painterRef}
                 passage={passage}

@@ -6,6 +6,8 @@
  * Dexie stays the source of truth: this view only reads segments and reports selections.
  * The document takes a keyboard caret (documentCaret.ts) when its scroller has focus, and a
  * polite live region says which codes cover the text at the caret when that changes.
+ * In review mode (a `review` layer given) the margin holds a column per compared coder and the
+ * places where they differ instead of the usual stripes (ReviewMargin.tsx).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LexicalEditor } from 'lexical';

@@ -100,8 +100,8 @@ function seedCodings(page: Page) {
   );
 }
 
-/** Opens Compare coders with only Quinn and Tove checked, and clicks the grievance cell of the pasted document. */
-async function openReviewFromHeatMap(page: Page) {
+/** Opens Compare coders with only Quinn and Tove checked. */
+async function openCompareWith(page: Page) {
   await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
   await page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: 'Compare coders…' }).click();
   const view = page.locator('.compare-view');
@@ -110,6 +110,11 @@ async function openReviewFromHeatMap(page: Page) {
   for (const box of await coders.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
   await coders.getByRole('checkbox', { name: QUINN }).check();
   await coders.getByRole('checkbox', { name: TOVE }).check();
+}
+
+/** Opens Compare coders for Quinn and Tove and clicks the grievance cell of the pasted document. */
+async function openReviewFromHeatMap(page: Page) {
+  await openCompareWith(page);
   await page.getByRole('button', { name: new RegExp(`^${GRIEVANCE} in ${DOCUMENT_NAME}:`) }).click();
   await page.getByRole('region', { name: 'Review mode' }).waitFor();
 }
@@ -199,6 +204,25 @@ describe('Review mode', () => {
     await page.keyboard.press('n');
     await expect.poll(() => currentMark(page)).toBe('Different codes: disagreement 3 of 3');
     await page.keyboard.press('p');
+    await expect.poll(() => currentMark(page)).toBe('Boundaries differ: disagreement 2 of 3');
+    await context.close();
+  });
+
+  it('opens from the review list’s "Open in the document" (O) at that place, reviewing the compared codes', async () => {
+    const { context, page } = await newPage(browser);
+    await completeFirstRun(page, baseUrl);
+    await pasteDocument(page);
+    await seedCodings(page);
+    await openCompareWith(page);
+    await page.getByRole('button', { name: 'Review disagreements…' }).click();
+    const list = page.getByRole('listbox', { name: 'Disagreements' });
+    await expect.poll(() => list.getByRole('option').count()).toBe(3);
+    await list.focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('o');
+    await banner(page).waitFor();
+    expect(await banner(page).textContent()).toContain('ReviewingAll codes');
+    expect(await banner(page).textContent()).toContain('3 disagreements here');
     await expect.poll(() => currentMark(page)).toBe('Boundaries differ: disagreement 2 of 3');
     await context.close();
   });

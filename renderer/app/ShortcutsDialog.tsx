@@ -28,6 +28,11 @@ export const CODING_SHORTCUTS: [string, string][] = [
   ['Codebook: Alt + ↑ ↓', 'Move the code up or down among its siblings'],
   ['Codebook: Alt + → ←', 'Make it a sub-code of the code above / move it up a level'],
   ['Panel edge: ← →', 'Make the focused panel divider narrower or wider'],
+  ['Review mode: J or N / K or P', 'Next / previous disagreement in the document'],
+  ['Review mode: Escape', 'Leave review mode, back to the normal view'],
+  ['Review list: J or ↓ / K or ↑', 'Next / previous disagreement'],
+  ['Review list: 1 – 9, B, U, I, N', 'Keep that coder’s version, both, union, intersection, neither'],
+  ['Review list: O', 'Open the disagreement’s document in review mode, at that place'],
   ['?', 'This list'],
 ];
 

@@ -30,6 +30,8 @@ import { MemoManager } from '../features/memos/MemoManager.tsx';
 import { MemoPane } from '../features/memos/MemoPane.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { TeammateImportCommand } from '../features/compare/TeammateImport.tsx';
+import { ReviewBanner } from '../features/compare/ReviewBanner.tsx';
+import { useDocumentReview, type ReviewTarget } from '../features/compare/useDocumentReview.ts';
 import { MemoFateDialog } from '../features/memos/MemoFateDialog.tsx';
 import type { MemoFate } from '../features/memos/memoFate.ts';
 import { MemoIndexProvider, useProjectMemoIndex } from '../features/memos/marks/memoIndex.tsx';
@@ -102,6 +104,12 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
     () => (segments && coderFilter ? filterSegmentsByCoder(segments, coderFilter, coder.id) : undefined),
     [segments, coderFilter, coder.id],
   );
+  // Review mode (features/compare/useDocumentReview.ts) lasts while its document stays open.
+  const [reviewTarget, setReviewTarget] = useState<ReviewTarget | null>(null);
+  const review = useDocumentReview({ target: reviewTarget?.documentId === documentId ? reviewTarget : null, segments, coders, codes, onExit: () => setReviewTarget(null) });
+  useEffect(() => {
+    if (reviewTarget && reviewTarget.documentId !== documentId) setReviewTarget(null);
+  }, [reviewTarget, documentId]);
   const memoIndex = useProjectMemoIndex(db, project.id);
   /** A coding with memos whose removal waits for the researcher's answer about them. */
   const [removingSegment, setRemovingSegment] = useState<{ id: SegmentId; memos: number } | null>(null);
@@ -403,11 +411,11 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
             {isCompareOpen ? (
               <CompareView
                 onClose={() => setCompareOpen(false)}
-                onOpenCell={(id) => {
+                onReview={(target) => {
                   setCompareOpen(false);
-                  setDocumentId(id);
+                  setDocumentId(target.documentId);
+                  setReviewTarget(target);
                 }}
-                onOpenPassage={openPassage}
               />
             ) : isMemoManagerOpen ? (
               <div className="memo-manager-view">
@@ -419,10 +427,11 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                 documentId={openDocument.id}
                 documentName={openDocument.name}
                 text={text}
-                segments={shownSegments}
+                segments={review?.segments ?? shownSegments}
                 codes={codes ?? []}
                 coders={coders ?? []}
-                visibleCodeIds={visibleCodeIds}
+                // Review mode paints every reviewed coding, whatever the codebook's filter hides.
+                visibleCodeIds={review ? null : visibleCodeIds}
                 showMargin={showMargin}
                 colorBy={coderView.colorBy}
                 painterRef={painterRef}
@@ -436,6 +445,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                 memos={memoIndex}
                 onOpenMemo={setOpenMemoId}
                 onWriteMemo={(target) => void writeMemo(target)}
+                review={review?.layer}
+                banner={review && <ReviewBanner {...review.banner} />}
               />
             ) : (
               <div className="empty-center">

@@ -8,6 +8,8 @@
  * decided by the workbench, once, before they reach this view.
  * The document takes a keyboard caret (documentCaret.ts) when its scroller has focus, and a
  * polite live region says which codes cover the text at the caret when that changes.
+ * In review mode (a `review` layer given) the margin holds a column per compared coder and the
+ * places where they differ instead of the usual stripes (ReviewMargin.tsx).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LexicalEditor } from 'lexical';
@@ -21,6 +23,7 @@ import { createRenderedDocument, offsetAtPoint, selectionOffsets, type RenderedD
 import { caretRect, moveCaret, readCaret, scrollCaretIntoView, writeCaret, type CaretSelection } from './documentCaret.ts';
 import { HighlightPainter } from './highlightPainter.ts';
 import { MarginStripes } from './MarginStripes.tsx';
+import { ReviewMargin, type ReviewLayer } from './ReviewMargin.tsx';
 import { settleChunksWhenIdle } from './settleChunks.ts';
 import { offsetWindowNearViewport } from './viewportWindow.ts';
 import { SpotInspector, type SpotInspection } from './SpotInspector.tsx';
@@ -64,6 +67,10 @@ export interface DocumentViewProps {
   onOpenMemo(id: MemoId): void;
   /** Writes a new memo on a coding (the inspector's "Add memo"). */
   onWriteMemo(target: MemoTarget): void;
+  /** Review mode: one stripe column per compared coder and the places they differ (ReviewMargin.tsx). */
+  review?: ReviewLayer | null;
+  /** Shown above the document (review mode's banner). */
+  banner?: React.ReactNode;
 }
 
 export function DocumentView(props: DocumentViewProps) {
@@ -160,6 +167,20 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     if (painter && rendered) painter.showMemoPassages(memoPassages);
   }, [painter, rendered, memoPassages]);
+
+  // Review mode: the places painted by kind; moving to a place brings it to the middle of the view.
+  const { review } = props;
+  const places = review?.places;
+  const currentIndex = review?.current ?? null;
+  const currentPlace = places && currentIndex !== null ? places[currentIndex] : undefined;
+  useLayoutEffect(() => {
+    if (painter && rendered) painter.showPlaces(places ?? [], currentIndex);
+  }, [painter, rendered, places, currentIndex]);
+  useEffect(() => {
+    if (painter && rendered && currentPlace) painter.scrollToRange(currentPlace.start, currentPlace.end);
+    // Only a move to another place scrolls, not a recomputation of the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [painter, rendered, currentPlace?.id]);
 
   // The window follows the viewport when the view is resized (scrolling moves it in onScroll).
   useEffect(() => {
@@ -346,7 +367,8 @@ export function DocumentView(props: DocumentViewProps) {
   }, [rendered, sortedSegments, documentId]);
 
   return (
-    <div className="document-view">
+    <div className="document-view" data-review={review ? 'on' : undefined}>
+      {props.banner}
       <div
         className="document-scroller"
         ref={scrollerRef}
@@ -379,7 +401,20 @@ export function DocumentView(props: DocumentViewProps) {
             <h1 className="document-title">{props.documentName}</h1>
             <div className="document-text" ref={rootRef} data-testid="document-text" />
           </article>
-          {showMargin && (
+          {review && (
+            <ReviewMargin
+              review={review}
+              scroller={scrollerRef.current}
+              content={contentRef.current}
+              doc={rendered}
+              painter={painter}
+              codesById={codesById}
+              codersById={codersById}
+              onStripeClick={onStripeClick}
+              onPainted={onPainted}
+            />
+          )}
+          {showMargin && !review && (
             <MarginStripes
               scroller={scrollerRef.current}
               content={contentRef.current}
@@ -394,7 +429,7 @@ export function DocumentView(props: DocumentViewProps) {
               onPainted={onPainted}
             />
           )}
-          {!showMargin && <PaintedSignal onPainted={onPainted} />}
+          {!showMargin && !review && <PaintedSignal onPainted={onPainted} />}
           <MarginMemoMarks scroller={scrollerRef.current} content={contentRef.current} doc={rendered} anchors={memoAnchors} onOpen={props.onOpenMemo} />
           {caretBox && <div className="document-caret" aria-hidden="true" style={{ left: caretBox.left, top: caretBox.top, height: caretBox.height }} />}
         </div>

@@ -15,6 +15,7 @@
  * 10,000 codings of a laid-out 1 MB document registered, adding one coding cost 100–300 ms
  * before it showed; with the few hundred near the screen it costs a frame.
  */
+import type { DisagreementKind } from '../../shared/agreement/disagreements.ts';
 import type { ColorSource } from '../../shared/coding/coderView.ts';
 import type { Code, CodeId, Coder, CoderId, Segment, SegmentId } from '../../shared/model/index.ts';
 import { domRange, selectionOffsets, type RenderedDocument } from './domOffsets.ts';
@@ -71,7 +72,17 @@ export const JUST_CODED_HIGHLIGHT = 'marginalia-just-coded';
 const JUST_CODED_MS = 1500;
 /** Uncoded passages that carry a memo (a comment): a dotted underline of their own. */
 export const MEMO_PASSAGE_HIGHLIGHT = 'marginalia-memo-passage';
-const OWN_HIGHLIGHTS = [FOCUS_HIGHLIGHT, PENDING_HIGHLIGHT, PASSAGE_HIGHLIGHT, JUST_CODED_HIGHLIGHT, MEMO_PASSAGE_HIGHLIGHT];
+/**
+ * Review mode's places of disagreement, one underline per kind (the legend in the review banner
+ * shows the same three), and the place the researcher moved to.
+ */
+export const PLACE_HIGHLIGHTS: Readonly<Record<DisagreementKind, string>> = {
+  'only-some': 'marginalia-place-only-some',
+  boundaries: 'marginalia-place-boundaries',
+  'different-codes': 'marginalia-place-different-codes',
+};
+export const CURRENT_PLACE_HIGHLIGHT = 'marginalia-place-current';
+const OWN_HIGHLIGHTS = [FOCUS_HIGHLIGHT, PENDING_HIGHLIGHT, PASSAGE_HIGHLIGHT, JUST_CODED_HIGHLIGHT, MEMO_PASSAGE_HIGHLIGHT, ...Object.values(PLACE_HIGHLIGHTS), CURRENT_PLACE_HIGHLIGHT];
 
 export class HighlightPainter {
   private painted = new Map<SegmentId, PaintedSegment>();
@@ -168,6 +179,11 @@ export class HighlightPainter {
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PASSAGE_HIGHLIGHT}) { background-color: rgb(47 93 138 / 0.3); }`);
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${MEMO_PASSAGE_HIGHLIGHT}) { text-decoration: underline dotted 2px rgb(160 120 20 / 0.85); text-underline-offset: 4px; }`);
     rules.push(`${HIGHLIGHT_SCOPE}::highlight(${JUST_CODED_HIGHLIGHT}) { text-decoration: underline 3px rgb(47 93 138 / 0.9); text-underline-offset: 3px; }`);
+    // Colours shared with the margin's place marks and the legend (documentView.css, --place-*).
+    rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PLACE_HIGHLIGHTS['only-some']}) { text-decoration: underline wavy 1.5px #c26a00; text-underline-offset: 4px; }`);
+    rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PLACE_HIGHLIGHTS.boundaries}) { text-decoration: underline dashed 2px #2f5d8a; text-underline-offset: 4px; }`);
+    rules.push(`${HIGHLIGHT_SCOPE}::highlight(${PLACE_HIGHLIGHTS['different-codes']}) { text-decoration: underline double 2.5px #b3261e; text-underline-offset: 3px; }`);
+    rules.push(`${HIGHLIGHT_SCOPE}::highlight(${CURRENT_PLACE_HIGHLIGHT}) { background-color: rgb(255 214 0 / 0.38); color: #111; }`);
     this.style.textContent = rules.join('\n');
   }
 
@@ -208,6 +224,7 @@ export class HighlightPainter {
     this.showPassage(null);
     CSS.highlights.get(JUST_CODED_HIGHLIGHT)?.clear();
     CSS.highlights.get(MEMO_PASSAGE_HIGHLIGHT)?.clear();
+    this.showPlaces([], null);
   }
 
   /** Registers the codings overlapping `window` with CSS.highlights and unregisters the rest. */
@@ -315,6 +332,21 @@ export class HighlightPainter {
     }
   }
 
+  /**
+   * Paints review mode's places of disagreement by kind, and the current one (null: none). Places
+   * are few next to the codings (one per overlapping group), so all are registered.
+   */
+  showPlaces(places: readonly { start: number; end: number; kind: DisagreementKind | null }[], current: number | null): void {
+    for (const name of [...Object.values(PLACE_HIGHLIGHTS), CURRENT_PLACE_HIGHLIGHT]) CSS.highlights.get(name)?.clear();
+    if (!this.doc) return;
+    places.forEach((place, index) => {
+      const range = place.kind && domRange(this.doc!, place.start, place.end);
+      if (!range) return;
+      CSS.highlights.get(PLACE_HIGHLIGHTS[place.kind!])?.add(range);
+      if (index === current) CSS.highlights.get(CURRENT_PLACE_HIGHLIGHT)?.add(range);
+    });
+  }
+
   /** Where `[start, end)` is on screen (e.g. so the code picker can open beside the passage). */
   boundsOf(start: number, end: number): DOMRect | null {
     const range = this.doc && domRange(this.doc, start, end);
@@ -326,11 +358,17 @@ export class HighlightPainter {
    * a disagreement opened in its document). False while the document is not rendered yet.
    */
   reveal(start: number, end: number): boolean {
+    if (!this.scrollToRange(start, end)) return false;
+    this.markJustCoded(start, end);
+    return true;
+  }
+
+  /** Scrolls `[start, end)` to the middle of the view; false while the document is not rendered. */
+  scrollToRange(start: number, end: number): boolean {
     const range = this.doc && domRange(this.doc, start, end);
     if (!range) return false;
     const element = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center' });
-    this.markJustCoded(start, end);
     return true;
   }
 

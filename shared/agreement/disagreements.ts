@@ -18,6 +18,13 @@ import { mergeOverlappingSegments } from './codings.ts';
 
 export type DisagreementKind = 'only-some' | 'different-codes' | 'boundaries';
 
+/** The kinds as the app names them (the review list, review mode's marks and legend). */
+export const DISAGREEMENT_KIND_LABELS: Readonly<Record<DisagreementKind, string>> = {
+  'only-some': 'Only some coded it',
+  'different-codes': 'Different codes',
+  boundaries: 'Boundaries differ',
+};
+
 /** A range of a document, in UTF-16 units, `[start, end)`. */
 export interface TextRange {
   readonly start: number;

@@ -14,6 +14,7 @@
  * - comparisonReport.ts  the comparison as a Markdown or Word report with method, formulas, table and disagreements
  * - comparisonTable.ts  a scoped comparison as table rows (per code and pooled) and as full-precision CSV
  * - disagreements.ts   places where coders agree or differ (only some coded, different codes, boundaries) and what settling one writes
+ * - documentReview.ts  review mode of one document: each coder's column of codings and the places they differ
  * - scope.ts            a comparison as asked for (coders, documents, code branch, unit), its method statement and figure formatting
  * - teammateImport.ts   a teammate's codings brought into a project under their own coders
  * - reliabilityReport.ts  the command line's --reliability-data input and output
@@ -30,6 +31,7 @@ export * from './projects.ts';
 export * from './comparisonReport.ts';
 export * from './comparisonTable.ts';
 export * from './disagreements.ts';
+export * from './documentReview.ts';
 export * from './scope.ts';
 export * from './teammateImport.ts';
 export * from './reliabilityReport.ts';

@@ -20,16 +20,18 @@ import { isDemoCoder } from '../../../shared/demo/demoCodings.ts';
 import { useCodebook } from '../codebook/useCodebook.ts';
 import { useDocuments } from '../documents/useDocuments.ts';
 import { useComparison } from './useComparison.ts';
+import type { ReviewTarget } from './useDocumentReview.ts';
 import { requestComparison } from './comparisonClient.ts';
 import type { ComparisonRequest, ComparisonResult } from './comparisonJob.ts';
 import './compare.css';
 
 interface CompareViewProps {
   onClose(): void;
-  /** Opens a document (a heat-map cell: that document, for that code). */
-  onOpenCell(documentId: DocumentId, codeId: CodeId): void;
-  /** Opens a document at a passage (a disagreement under review). */
-  onOpenPassage(documentId: DocumentId, start: number, end: number): void;
+  /**
+   * Opens a document in review mode: a heat-map cell (that document, that code) or a place of the
+   * review list (its document, the compared codes, at the place); the compared coders either way.
+   */
+  onReview(target: ReviewTarget): void;
 }
 
 /** The consensus coder's colour: a neutral slate, apart from the coders' palette. */
@@ -40,7 +42,7 @@ const HEAT_PAGE = 12;
 
 const UNIT_LABELS: Record<AgreementUnit, string> = { characters: 'Characters', segments: 'Segments', documents: 'Documents' };
 
-export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewProps) {
+export function CompareView({ onClose, onReview }: CompareViewProps) {
   const { db, project, coder, bridge, notify, run } = useWorkspace();
   const [review, setReview] = useState<{ consensus: Coder } | null>(null);
   const [consensusName, setConsensusName] = useState('Consensus');
@@ -132,7 +134,7 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
           codes={codes ?? []}
           consensusName={review.consensus.name}
           onClose={() => setReview(null)}
-          onOpenPassage={onOpenPassage}
+          onOpenPassage={(documentId, start, end) => onReview({ documentId, coderIds: selectedCoders, codeBranch: branch || null, at: { start, end } })}
         />
       </section>
     );
@@ -223,7 +225,7 @@ export function CompareView({ onClose, onOpenCell, onOpenPassage }: CompareViewP
       {state.status === 'running' && <p className="compare-status" role="status">Comparing…</p>}
       {state.status === 'failed' && <p className="compare-status compare-error" role="alert">{state.message}</p>}
       {state.status === 'done' && (
-        <ComparisonOutput result={state.result} methodId={ids.method} heatFigure={heatFigure} onHeatFigure={setHeatFigure} onExport={() => void exportCsv(state.result)} onExportReport={(format) => void exportReport(format)} onOpenCell={onOpenCell} />
+        <ComparisonOutput result={state.result} methodId={ids.method} heatFigure={heatFigure} onHeatFigure={setHeatFigure} onExport={() => void exportCsv(state.result)} onExportReport={(format) => void exportReport(format)} onOpenCell={(documentId, codeId) => onReview({ documentId, coderIds: selectedCoders, codeBranch: branch || null, focusCodeId: codeId })} />
       )}
     </section>
   );

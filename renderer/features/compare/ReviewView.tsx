@@ -8,18 +8,12 @@
  * that coder's version, B both, U union, I intersection, N neither, O open in the document.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DisagreementKind, Place, Resolution } from '../../../shared/agreement/disagreements.ts';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { DISAGREEMENT_KIND_LABELS as KIND_LABELS, type Place, type Resolution } from '../../../shared/agreement/disagreements.ts';
 import type { Code, CodeId, Coder, CoderId, DocumentId } from '../../../shared/model/index.ts';
 import { truncateText } from '../../../shared/text/truncate.ts';
 import { placeKey } from '../../db/consensusRepository.ts';
 import { useReviewActions, useReviewData, type ReviewScope } from './useReview.ts';
-
-export const KIND_LABELS: Record<DisagreementKind, string> = {
-  'only-some': 'Only some coded it',
-  'different-codes': 'Different codes',
-  boundaries: 'Boundaries differ',
-};
 
 interface ReviewViewProps {
   scope: ReviewScope;
@@ -36,7 +30,6 @@ export function ReviewView({ scope, coders, codes, consensusName, onClose, onOpe
   const data = useReviewData(scope);
   const actions = useReviewActions(scope.consensusCoderId);
   const [index, setIndex] = useState(0);
-  const listRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const disagreements = data?.places.disagreements ?? [];
   const current = disagreements[Math.min(index, Math.max(0, disagreements.length - 1))];
@@ -44,13 +37,6 @@ export function ReviewView({ scope, coders, codes, consensusName, onClose, onOpe
   const openAgreements = data ? data.places.agreements.filter((p) => !data.settled.has(placeKey(p))) : [];
   const coderName = useMemo(() => new Map(coders.map((c) => [c.id, c.name])), [coders]);
   const codeName = useMemo(() => new Map(codes.map((c) => [c.id, c.name])), [codes]);
-
-  // The virtualizer's functions change identity as it measures; nothing here memoises them.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: disagreements.length, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  useEffect(() => {
-    if (disagreements.length) virtualizer.scrollToIndex(Math.min(index, disagreements.length - 1), { align: 'auto' });
-  }, [index, disagreements.length, virtualizer]);
 
   const settle = (resolution: Resolution, what: string) => {
     if (!current) return;
@@ -89,29 +75,7 @@ export function ReviewView({ scope, coders, codes, consensusName, onClose, onOpe
       {data && disagreements.length === 0 && <p className="compare-status">The coders do not differ anywhere in what is compared.</p>}
       {data && current && (
         <div className="review-body">
-          <div className="review-list" ref={listRef} role="listbox" aria-label="Disagreements" tabIndex={0} aria-activedescendant={`review-${index}`}>
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const place = disagreements[item.index]!;
-                const text = data.texts.get(place.documentId) ?? '';
-                return (
-                  <div
-                    key={item.key}
-                    id={`review-${item.index}`}
-                    role="option"
-                    aria-selected={item.index === index}
-                    className={`review-item${data.settled.has(placeKey(place)) ? ' settled' : ''}`}
-                    style={{ position: 'absolute', top: item.start, height: ROW_HEIGHT, left: 0, right: 0 }}
-                    onClick={() => setIndex(item.index)}
-                  >
-                    <span className={`kind kind-${place.kind}`}>{KIND_LABELS[place.kind!]}</span>
-                    {data.settled.has(placeKey(place)) && <span className="settled-mark">Resolved</span>}
-                    <span className="review-excerpt">{truncateText(text.slice(place.start, place.end).replace(/\s+/g, ' ').trim(), 90)}</span>
-                  </div>
-                );
-              })}
-            </div>
-          </div>
+          <DisagreementList disagreements={disagreements} texts={data.texts} settled={data.settled} index={index} onSelect={setIndex} />
           <PlaceDetail
             place={current}
             position={`${index + 1} of ${disagreements.length}`}
@@ -131,6 +95,54 @@ export function ReviewView({ scope, coders, codes, consensusName, onClose, onOpe
     </section>
   );
 }
+
+interface DisagreementListProps {
+  disagreements: readonly Place[];
+  texts: ReadonlyMap<DocumentId, string>;
+  settled: ReadonlySet<string>;
+  index: number;
+  onSelect(index: number): void;
+}
+
+/**
+ * The list, virtualised, apart from the rest of the review: scrolling re-renders only the rows
+ * in view, not the detail beside them (5,000 entries scroll at the display's frame rate).
+ */
+const DisagreementList = memo(function DisagreementList({ disagreements, texts, settled, index, onSelect }: DisagreementListProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions change identity as it measures; nothing here memoises them.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: disagreements.length, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  useEffect(() => {
+    if (disagreements.length) virtualizer.scrollToIndex(Math.min(index, disagreements.length - 1), { align: 'auto' });
+  }, [index, disagreements.length, virtualizer]);
+  return (
+    <div className="review-list" ref={listRef} role="listbox" aria-label="Disagreements" tabIndex={0} aria-activedescendant={`review-${index}`}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const place = disagreements[item.index]!;
+          const text = texts.get(place.documentId) ?? '';
+          const isSettled = settled.has(placeKey(place));
+          return (
+            <div
+              key={item.key}
+              id={`review-${item.index}`}
+              role="option"
+              aria-selected={item.index === index}
+              className={`review-item${isSettled ? ' settled' : ''}`}
+              style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, left: 0, right: 0 }}
+              onClick={() => onSelect(item.index)}
+            >
+              <span className={`kind kind-${place.kind}`}>{KIND_LABELS[place.kind!]}</span>
+              {isSettled && <span className="settled-mark">Resolved</span>}
+              <span className="review-excerpt">{truncateText(text.slice(place.start, place.end).replace(/\s+/g, ' ').trim(), 90)}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});
 
 interface Choice {
   key: string;

@@ -1,11 +1,11 @@
 /**
  * The compare-coders benchmark (issue "Inter-coder comparison inside the app"), in Debian's
- * Chromium on the web build: 500 documents of about 20,000 characters, 50,000 codings over 20
- * codes by 2 coders (25,000 each), then the same number by 5 coders (10,000 each).
+ * Chromium on the web build: 500 documents of about 20,000 characters, 50,000 codings per coder
+ * over 20 codes (the issue's sizes): 2 coders (100,000 codings), then 5 coders (250,000).
  *
- * Figures: choosing View → Compare coders to the table painted; adding coders to the 5-coder
- * table painted; the longest main-thread task meanwhile (Long Tasks API; the engine runs in a
- * worker); opening the review of disagreements to its list painted.
+ * Figures: checking the coders to the table painted; the longest main-thread task meanwhile
+ * (Long Tasks API; the engine runs in a worker); and the time inside the worker's job (reading
+ * the database, computing), which the machine's load skews less than the wall clock.
  */
 import { build, preview } from 'vite';
 import type { Page } from 'playwright-core';
@@ -16,13 +16,13 @@ import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
 const DOCUMENTS = 500;
 const DOCUMENT_LENGTH = 20_000;
 const CODES = 20;
-const CODINGS = 50_000;
+const CODINGS_PER_CODER = 50_000;
 const RUNS = 5;
 
-/** Seeds a project of its own with `coders` coders sharing CODINGS codings; returns the coder names. */
+/** Seeds the project's bench documents with `coders` coders of CODINGS_PER_CODER codings each; returns the coder names. */
 function seed(page: Page, coders: number, seedValue: number) {
   return page.evaluate(
-    async ({ DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS, coders, seedValue }) => {
+    async ({ DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS_PER_CODER, coders, seedValue }) => {
       const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
       let s = seedValue;
       const rand = () => {
@@ -48,7 +48,7 @@ function seed(page: Page, coders: number, seedValue: number) {
       const coderRows = Array.from({ length: coders }, (_, i) => ({ id: crypto.randomUUID(), name: `Bench coder ${i + 1}`, color: '#336699' }));
       await db.coders.bulkAdd(coderRows as never[]);
       const segments = [];
-      for (let n = 0; n < CODINGS; n++) {
+      for (let n = 0; n < CODINGS_PER_CODER * coders; n++) {
         const start = Math.floor(rand() * (DOCUMENT_LENGTH - 400));
         segments.push({
           id: crypto.randomUUID(),
@@ -61,10 +61,10 @@ function seed(page: Page, coders: number, seedValue: number) {
           createdAt: now,
         });
       }
-      await db.segments.bulkAdd(segments as never[]);
+      for (let i = 0; i < segments.length; i += 50_000) await db.segments.bulkAdd(segments.slice(i, i + 50_000) as never[]);
       return coderRows.map((c) => c.name);
     },
-    { DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS, coders, seedValue },
+    { DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS_PER_CODER, coders, seedValue },
   );
 }
 
@@ -81,6 +81,19 @@ function watchLongTasks(page: Page) {
   });
 }
 const longestTask = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+
+/** The worker's own timings of the comparisons finished since the last call (`marginalia:compared`). */
+interface JobTimings { readMs: number; computeMs: number; totalMs: number }
+function watchJobs(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __jobs: unknown[]; __jobListener?: (e: Event) => void };
+    w.__jobs = [];
+    if (w.__jobListener) window.removeEventListener('marginalia:compared', w.__jobListener);
+    w.__jobListener = (e: Event) => w.__jobs.push((e as CustomEvent).detail);
+    window.addEventListener('marginalia:compared', w.__jobListener);
+  });
+}
+const finishedJobs = (page: Page) => page.evaluate(() => (window as unknown as { __jobs: JobTimings[] }).__jobs);
 
 async function openCompare(page: Page): Promise<number> {
   await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
@@ -99,9 +112,10 @@ async function openCompare(page: Page): Promise<number> {
  * RUNS times: reload, open the comparison, uncheck the researcher, check the bench's coders, and
  * time from the first check to the table with their columns painted.
  */
-async function measureTables(page: Page, names: string[]): Promise<{ painted: number[]; longest: number[] }> {
+async function measureTables(page: Page, names: string[]): Promise<{ painted: number[]; longest: number[]; jobs: JobTimings[] }> {
   const painted: number[] = [];
   const longest: number[] = [];
+  const jobs: JobTimings[] = [];
   for (let run = 0; run < RUNS; run++) {
     await page.reload();
     await page.waitForSelector('[data-testid="document-text"]');
@@ -112,6 +126,7 @@ async function measureTables(page: Page, names: string[]): Promise<{ painted: nu
       if (label.includes('Bench Coder') && (await box.isChecked())) await box.uncheck();
     }
     await watchLongTasks(page);
+    await watchJobs(page);
     const t0 = await page.evaluate(() => performance.now());
     for (const name of names) {
       const box = view.getByRole('checkbox', { name });
@@ -120,10 +135,16 @@ async function measureTables(page: Page, names: string[]): Promise<{ painted: nu
     await page.waitForFunction((n) => document.querySelectorAll('.compare-table thead th').length === 7 + n && !document.querySelector('.compare-status[role="status"]'), names.length, { timeout: 120_000 });
     painted.push((await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))))) - t0);
     longest.push(await longestTask(page));
+    // The last job finished is the table's (earlier ones, with fewer coders, were cancelled or superseded).
+    const finished = await finishedJobs(page);
+    if (finished.length) jobs.push(finished[finished.length - 1]!);
     await page.locator('.compare-view').getByRole('button', { name: 'Close' }).click();
   }
-  return { painted, longest };
+  return { painted, longest, jobs };
 }
+
+const listJobs = (jobs: JobTimings[]) =>
+  jobs.length ? jobs.map((j) => `${j.totalMs.toFixed(0)} (read ${j.readMs.toFixed(0)} + compute ${j.computeMs.toFixed(0)})`).join(', ') : 'not reported';
 
 async function main() {
   const configFile = new URL('../../vite.web.config.ts', import.meta.url).pathname;
@@ -142,13 +163,17 @@ async function main() {
     // The view starts with the first two coders it lists; the researcher is unchecked and the
     // bench's coders checked, and the clock runs from the first check to the table painted.
     const two = await measureTables(page, await seed(page, 2, 7));
-    console.log(`2 coders × ${CODINGS / 2} codings over ${DOCUMENTS} documents: table painted ${two.painted.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${two.longest.map((t) => t.toFixed(0)).join(', ')} ms`);
-    reportFigure({ name: 'compare table, 2 coders, 50k codings', median: median(two.painted), unit: 'ms', target: '< 1000 ms' });
+    console.log(`2 coders × ${CODINGS_PER_CODER} codings over ${DOCUMENTS} documents: table painted ${two.painted.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${two.longest.map((t) => t.toFixed(0)).join(', ')} ms`);
+    console.log(`  worker job ${listJobs(two.jobs)} ms`);
+    reportFigure({ name: 'compare table, 2 coders × 50k codings', median: median(two.painted), unit: 'ms', target: '< 1000 ms' });
+    if (two.jobs.length) reportFigure({ name: 'compare, 2 coders: time in the worker job', median: median(two.jobs.map((j) => j.totalMs)), unit: 'ms', target: '(part of the above)' });
     reportFigure({ name: 'compare, 2 coders: longest main-thread task', median: median(two.longest), unit: 'ms', target: '< 100 ms' });
 
     const five = await measureTables(page, await seed(page, 5, 11));
-    console.log(`5 coders × ${CODINGS / 5} codings: table painted ${five.painted.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${five.longest.map((t) => t.toFixed(0)).join(', ')} ms`);
-    reportFigure({ name: 'compare table, 5 coders, 50k codings', median: median(five.painted), unit: 'ms', target: '< 3000 ms' });
+    console.log(`5 coders × ${CODINGS_PER_CODER} codings: table painted ${five.painted.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${five.longest.map((t) => t.toFixed(0)).join(', ')} ms`);
+    console.log(`  worker job ${listJobs(five.jobs)} ms`);
+    reportFigure({ name: 'compare table, 5 coders × 50k codings', median: median(five.painted), unit: 'ms', target: '< 3000 ms' });
+    if (five.jobs.length) reportFigure({ name: 'compare, 5 coders: time in the worker job', median: median(five.jobs.map((j) => j.totalMs)), unit: 'ms', target: '(part of the above)' });
     reportFigure({ name: 'compare, 5 coders: longest main-thread task', median: median(five.longest), unit: 'ms', target: '< 100 ms' });
   } finally {
     await browser.close();

@@ -29,6 +29,8 @@ export interface ComparisonResult {
   cells: HeatCell[];
   /** Where the compared coders differ, as the report quotes it (empty unless asked for). */
   disagreements: ReportedDisagreement[];
+  /** Time the job took, in ms (performance.now() where it ran): reading the database, then computing. */
+  timings: { readMs: number; computeMs: number; totalMs: number };
 }
 
 export interface ComparisonRequest {
@@ -41,16 +43,21 @@ export interface ComparisonRequest {
 }
 
 export async function runComparisonJob(db: MarginaliaDatabase, request: ComparisonRequest): Promise<ComparisonResult> {
+  const t0 = performance.now();
   const bundle = await readProjectBundle(db, request.projectId);
+  const t1 = performance.now();
   const comparison = compareInScope(bundle, { ...request.scope, withCells: true });
   const cells = (comparison.report.byUnit[comparison.unit]?.cells ?? []).map((row) => {
     const figure = row[request.heatFigure];
     return { codeId: row.codeId!, documentId: row.documentId!, value: figure.value, ...(figure.reason ? { reason: figure.reason } : {}) };
   });
   const disagreements = request.withDisagreements ? reportedDisagreements(bundle, comparison) : [];
+  const table = comparisonTable(comparison);
+  const t2 = performance.now();
   return {
     disagreements,
-    table: comparisonTable(comparison),
+    timings: { readMs: t1 - t0, computeMs: t2 - t1, totalMs: t2 - t0 },
+    table,
     method: comparison.method,
     warnings: comparison.warnings,
     uncodedDocumentsLeftOut: comparison.uncodedDocumentsLeftOut,

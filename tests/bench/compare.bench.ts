@@ -118,7 +118,8 @@ async function measureTables(page: Page, names: string[]): Promise<{ painted: nu
   const jobs: JobTimings[] = [];
   for (let run = 0; run < RUNS; run++) {
     await page.reload();
-    await page.waitForSelector('[data-testid="document-text"]');
+    // The workbench's own start reads the project's segments: slow at 250,000 on a loaded machine.
+    await page.waitForSelector('[data-testid="document-text"]', { timeout: 180_000 });
     await openCompare(page);
     const view = page.locator('.compare-view');
     for (const box of await view.getByRole('checkbox').all()) {

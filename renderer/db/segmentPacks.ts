@@ -78,7 +78,7 @@ function storesOf(trans: DBCoreTransaction): DOMStringList | undefined {
 export const segmentPackMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'segmentPacks',
-  // Below Dexie's hooks middleware (level 2), which needs Dexie's zone: this one awaits.
+  // Below Dexie's hooks middleware (level 2): it sees the writes as hooks leave them.
   level: 1.5,
   create(down) {
     const hasPacks = down.schema.tables.some((t) => t.name === SEGMENT_PACKS);
@@ -107,7 +107,8 @@ export const segmentPackMiddleware: Middleware<DBCore> = {
             const stores = storesOf(req.trans);
             if (stores && !stores.contains(SEGMENT_PACKS)) return Dexie.Promise.reject(new Error(`A write to ${name} outside a transaction holding ${SEGMENT_PACKS}.`));
             let dropped: PromiseLike<unknown>;
-            if (req.type === 'deleteRange') {
+            const keysKnown = req.type === 'delete' || req.type === 'deleteRange' || req.keys !== undefined || keyOf !== null;
+            if (req.type === 'deleteRange' || !keysKnown) {
               dropped = dropAll(req.trans);
             } else {
               const keys: unknown[] = req.type === 'delete' ? req.keys : (req.keys ?? (keyOf ? req.values.map(keyOf) : []));
@@ -117,7 +118,7 @@ export const segmentPackMiddleware: Middleware<DBCore> = {
                 const olds: PromiseLike<(Partial<Segment> | undefined)[]> = req.type !== 'add' && keys.length ? table.getMany({ trans: req.trans, keys }) : Dexie.Promise.resolve([]);
                 dropped = olds.then((rows) => {
                   for (const old of rows) if (old) documentIds.push(old.documentId);
-                  return req.type !== 'delete' && !keyOf && !req.keys ? dropAll(req.trans) : dropPacks(req.trans, documentIds);
+                  return dropPacks(req.trans, documentIds);
                 });
               } else {
                 // documents and documentTexts are keyed by the document's id.

@@ -10,6 +10,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { assignDefaultQuickKeys, withQuickKey } from '../../shared/coding/quickKeys.ts';
 import type { Code, CodeSet, Coder, ConsensusDecision, Document, Memo, Project, Segment } from '../../shared/model/index.ts';
+import { segmentPackMiddleware, type SegmentPackRow } from './segmentPacks.ts';
 
 /** A Document row without its text (the text is in `documentTexts`). */
 export type DocumentRow = Omit<Document, 'text'>;
@@ -59,6 +60,8 @@ export class MarginaliaDatabase extends Dexie {
   history!: EntityTable<HistoryEntry, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
   decisions!: EntityTable<ConsensusDecision, 'id'>;
+  /** A cache of each document's segments for comparisons (segmentPacks.ts); never the truth. */
+  segmentPacks!: EntityTable<SegmentPackRow, 'documentId'>;
 
   constructor(name = 'marginalia') {
     super(name);
@@ -114,6 +117,10 @@ export class MarginaliaDatabase extends Dexie {
     // Consensus decisions (settling where coders differ): a new table, nothing to migrate. Memos
     // also get an index by modified time, so a long memo list can show its newest first.
     this.version(4).stores({ decisions: 'id, projectId, [projectId+consensusCoderId]', memos: 'id, projectId, target.id, [projectId+target.kind], [projectId+modifiedAt]' });
+    // Segment packs (segmentPacks.ts): a cache of each document's segments, so a comparison reads
+    // one row per document. It starts empty; a missing pack is built when a comparison needs it.
+    this.version(5).stores({ segmentPacks: 'documentId, projectId' });
+    this.use(segmentPackMiddleware);
   }
 }
 

@@ -9,7 +9,7 @@
  * Both return the report of {@link computeCodingAgreement} plus the labels a reader needs and
  * what could not be matched.
  */
-import type { Code, CodeId, CoderId, DocumentId, ProjectBundle, Segment } from '../model/index.ts';
+import type { Code, CodeId, Coder, CoderId, Document, DocumentId, ProjectBundle, Segment } from '../model/index.ts';
 import { computeCodingAgreement, type CodingAgreementReport, type CodingsOptions } from './codings.ts';
 import { matchCodes, matchDocuments } from './matching.ts';
 
@@ -86,8 +86,25 @@ export function codebookOrder<T extends Pick<Code, 'id' | 'parentId' | 'name' | 
   return ordered;
 }
 
+/**
+ * What comparing coders inside one project reads: a ProjectBundle is one; the app's comparison
+ * reads only this much (no memos, sets, nor texts: a document may give its text's length instead).
+ */
+export interface CodersInProject {
+  readonly coders: ReadonlyArray<Pick<Coder, 'id' | 'name'>>;
+  readonly codes: readonly Code[];
+  /** A document with its text, or with the text's length in UTF-16 code units. */
+  readonly documents: ReadonlyArray<Pick<Document, 'id' | 'name'> & ({ readonly text: string } | { readonly textLength: number })>;
+  readonly segments: ReadonlyArray<Pick<Segment, 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>>;
+}
+
+/** A document's length in UTF-16 code units, from its text or as given. */
+export function documentLength(document: CodersInProject['documents'][number]): number {
+  return 'text' in document ? document.text.length : document.textLength;
+}
+
 /** Codes worth comparing, in codebook order: codable ones and any that carry segments. */
-function comparableCodes(bundle: ProjectBundle): Code[] {
+function comparableCodes(bundle: Pick<CodersInProject, 'codes' | 'segments'>): Code[] {
   const used = new Set(bundle.segments.map((s) => s.codeId));
   return codebookOrder(bundle.codes).filter((c) => c.isCodable || used.has(c.id));
 }
@@ -173,7 +190,7 @@ export function compareProjects(
  *
  * @example compareCoders(bundle, ['Ann', 'Bob'], { units: ['characters'] }).report.byUnit.characters!.pooled
  */
-export function compareCoders(bundle: ProjectBundle, coderNames: readonly string[], options: CodingsOptions = {}): ProjectComparison {
+export function compareCoders(bundle: CodersInProject, coderNames: readonly string[], options: CodingsOptions = {}): ProjectComparison {
   const names = coderNames.map((n) => n.trim()).filter((n) => n !== '');
   if (names.length < 2) throw new ComparisonError('Name at least two coders to compare.');
   const available = bundle.coders.map((c) => c.name).join(', ') || 'none';
@@ -188,7 +205,7 @@ export function compareCoders(bundle: ProjectBundle, coderNames: readonly string
   const paths = codePaths(bundle.codes);
   const codes = comparableCodes(bundle).map((c) => ({ id: c.id, path: paths.get(c.id)! }));
   const report = computeCodingAgreement({
-    documents: bundle.documents.map((d) => ({ id: d.id, length: d.text.length })),
+    documents: bundle.documents.map((d) => ({ id: d.id, length: documentLength(d) })),
     codes: codes.map((c) => ({ id: c.id })),
     coders: coders.map((c) => c.id),
     segments: bundle.segments,

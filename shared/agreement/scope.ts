@@ -8,11 +8,11 @@
  * inflate every figure. `countUncodedDocuments` brings them back (NVivo's all-characters figure);
  * the method statement says which was done.
  */
-import type { CodeId, CoderId, DocumentId, ProjectBundle } from '../model/index.ts';
+import type { CodeId, CoderId, DocumentId } from '../model/index.ts';
 import { descendantIds } from '../coding/codeTree.ts';
 import type { Coefficient } from './coefficient.ts';
 import { DEFAULT_SEGMENT_THRESHOLD, type AgreementUnit } from './codings.ts';
-import { compareCoders, type ProjectComparison } from './projects.ts';
+import { compareCoders, type CodersInProject, type ProjectComparison } from './projects.ts';
 
 /** What to compare. */
 export interface ComparisonScope {
@@ -46,7 +46,7 @@ export interface ScopedComparison extends ProjectComparison {
  * @example
  * compareInScope(bundle, { coders: ['Ana', 'Ben'], unit: 'characters' }).report.byUnit.characters!.pooled.cohenKappa
  */
-export function compareInScope(bundle: ProjectBundle, scope: ComparisonScope): ScopedComparison {
+export function compareInScope(bundle: CodersInProject, scope: ComparisonScope): ScopedComparison {
   const threshold = scope.threshold ?? DEFAULT_SEGMENT_THRESHOLD;
   const codeIds = scope.codeBranch ? descendantIds(bundle.codes, scope.codeBranch) : null;
   const chosenDocuments = scope.documentIds ? new Set<string>(scope.documentIds) : null;

@@ -1,13 +1,14 @@
 /**
  * The compare-coders benchmark (issue "Inter-coder comparison inside the app"), in Debian's
- * Chromium on the web build: 500 documents of about 20,000 characters, 50,000 codings over 20
- * codes by 2 coders (25,000 each), then the same number by 5 coders (10,000 each).
+ * Chromium on the web build: 500 documents of about 20,000 characters, 50,000 codings per coder
+ * over 20 codes (the issue's sizes): 2 coders (100,000 codings), then 5 coders (250,000).
  *
- * Figures: choosing View → Compare coders to the table painted; adding coders to the 5-coder
- * table painted; the longest main-thread task meanwhile (Long Tasks API; the engine runs in a
- * worker); on the 2-coder project, a heat-map cell clicked to its document painted in review mode
- * (median and 95th percentile); and, on a project of its own with 5,000 disagreements, the frame
- * times while the review list scrolls top to bottom (95th percentile; 16.7 ms is 60 frames a second).
+ * Figures: checking the coders to the table painted; the longest main-thread task meanwhile
+ * (Long Tasks API; the engine runs in a worker); the time inside the worker's job (reading the
+ * database, computing), which the machine's load skews less than the wall clock; on the 2-coder
+ * project, a heat-map cell clicked to its document painted in review mode (median and 95th
+ * percentile); and, on a project of its own with 5,000 disagreements, the frame times while the
+ * review list scrolls top to bottom (95th percentile; 16.7 ms is 60 frames a second).
  */
 import { build, preview } from 'vite';
 import type { Page } from 'playwright-core';
@@ -18,7 +19,7 @@ import type { MarginaliaDatabase } from '../../renderer/db/database.ts';
 const DOCUMENTS = 500;
 const DOCUMENT_LENGTH = 20_000;
 const CODES = 20;
-const CODINGS = 50_000;
+const CODINGS_PER_CODER = 50_000;
 const RUNS = 5;
 /**
  * Which figures to take: `tables`, `review`, `list`, comma-separated in MARGINALIA_COMPARE_BENCH
@@ -26,10 +27,10 @@ const RUNS = 5;
  */
 const PARTS = new Set((process.env['MARGINALIA_COMPARE_BENCH'] ?? 'tables,review,list').split(','));
 
-/** Seeds a project of its own with `coders` coders sharing CODINGS codings; returns the coder names. */
+/** Seeds the project's bench documents with `coders` coders of CODINGS_PER_CODER codings each; returns the coder names. */
 function seed(page: Page, coders: number, seedValue: number) {
   return page.evaluate(
-    async ({ DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS, coders, seedValue }) => {
+    async ({ DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS_PER_CODER, coders, seedValue }) => {
       const db = (window as unknown as { marginaliaDb: MarginaliaDatabase }).marginaliaDb;
       let s = seedValue;
       const rand = () => {
@@ -55,7 +56,7 @@ function seed(page: Page, coders: number, seedValue: number) {
       const coderRows = Array.from({ length: coders }, (_, i) => ({ id: crypto.randomUUID(), name: `Bench coder ${i + 1}`, color: '#336699' }));
       await db.coders.bulkAdd(coderRows as never[]);
       const segments = [];
-      for (let n = 0; n < CODINGS; n++) {
+      for (let n = 0; n < CODINGS_PER_CODER * coders; n++) {
         const start = Math.floor(rand() * (DOCUMENT_LENGTH - 400));
         segments.push({
           id: crypto.randomUUID(),
@@ -68,10 +69,10 @@ function seed(page: Page, coders: number, seedValue: number) {
           createdAt: now,
         });
       }
-      await db.segments.bulkAdd(segments as never[]);
+      for (let i = 0; i < segments.length; i += 50_000) await db.segments.bulkAdd(segments.slice(i, i + 50_000) as never[]);
       return coderRows.map((c) => c.name);
     },
-    { DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS, coders, seedValue },
+    { DOCUMENTS, DOCUMENT_LENGTH, CODES, CODINGS_PER_CODER, coders, seedValue },
   );
 }
 
@@ -88,6 +89,19 @@ function watchLongTasks(page: Page) {
   });
 }
 const longestTask = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+
+/** The worker's own timings of the comparisons finished since the last call (`marginalia:compared`). */
+interface JobTimings { readMs: number; computeMs: number; totalMs: number }
+function watchJobs(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __jobs: unknown[]; __jobListener?: (e: Event) => void };
+    w.__jobs = [];
+    if (w.__jobListener) window.removeEventListener('marginalia:compared', w.__jobListener);
+    w.__jobListener = (e: Event) => w.__jobs.push((e as CustomEvent).detail);
+    window.addEventListener('marginalia:compared', w.__jobListener);
+  });
+}
+const finishedJobs = (page: Page) => page.evaluate(() => (window as unknown as { __jobs: JobTimings[] }).__jobs);
 
 async function openCompare(page: Page): Promise<number> {
   await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
@@ -243,12 +257,14 @@ async function measureListScroll(page: Page, names: string[]): Promise<{ entries
  * RUNS times: reload, open the comparison, uncheck the researcher, check the bench's coders, and
  * time from the first check to the table with their columns painted.
  */
-async function measureTables(page: Page, names: string[]): Promise<{ painted: number[]; longest: number[] }> {
+async function measureTables(page: Page, names: string[]): Promise<{ painted: number[]; longest: number[]; jobs: JobTimings[] }> {
   const painted: number[] = [];
   const longest: number[] = [];
+  const jobs: JobTimings[] = [];
   for (let run = 0; run < RUNS; run++) {
     await page.reload();
-    await page.waitForSelector('[data-testid="document-text"]');
+    // The workbench's own start reads the project's segments: slow at 250,000 on a loaded machine.
+    await page.waitForSelector('[data-testid="document-text"]', { timeout: 180_000 });
     await openCompare(page);
     const view = page.locator('.compare-view');
     // Start from no coder chosen: the view's default (two coders who coded, here the demo's
@@ -257,15 +273,22 @@ async function measureTables(page: Page, names: string[]): Promise<{ painted: nu
       if (await box.isChecked()) await box.uncheck();
     }
     await watchLongTasks(page);
+    await watchJobs(page);
     const t0 = await page.evaluate(() => performance.now());
     await chooseCoders(page, names);
     await page.waitForFunction((n) => document.querySelectorAll('.compare-table thead th').length === 7 + n && !document.querySelector('.compare-status[role="status"]'), names.length, { timeout: 120_000 });
     painted.push((await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))))) - t0);
     longest.push(await longestTask(page));
+    // The last job finished is the table's (earlier ones, with fewer coders, were cancelled or superseded).
+    const finished = await finishedJobs(page);
+    if (finished.length) jobs.push(finished[finished.length - 1]!);
     await page.locator('.compare-view').getByRole('button', { name: 'Close' }).click();
   }
-  return { painted, longest };
+  return { painted, longest, jobs };
 }
+
+const listJobs = (jobs: JobTimings[]) =>
+  jobs.length ? jobs.map((j) => `${j.totalMs.toFixed(0)} (read ${j.readMs.toFixed(0)} + compute ${j.computeMs.toFixed(0)})`).join(', ') : 'not reported';
 
 async function main() {
   const configFile = new URL('../../vite.web.config.ts', import.meta.url).pathname;
@@ -286,8 +309,10 @@ async function main() {
     const twoCoders = await seed(page, 2, 7);
     if (PARTS.has('tables')) {
       const two = await measureTables(page, twoCoders);
-      console.log(`2 coders × ${CODINGS / 2} codings over ${DOCUMENTS} documents: table painted ${two.painted.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${two.longest.map((t) => t.toFixed(0)).join(', ')} ms`);
-      reportFigure({ name: 'compare table, 2 coders, 50k codings', median: median(two.painted), unit: 'ms', target: '< 1000 ms' });
+      console.log(`2 coders × ${CODINGS_PER_CODER} codings over ${DOCUMENTS} documents: table painted ${two.painted.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${two.longest.map((t) => t.toFixed(0)).join(', ')} ms`);
+      console.log(`  worker job ${listJobs(two.jobs)} ms (the first run after seeding rebuilds the segment packs)`);
+      reportFigure({ name: 'compare table, 2 coders × 50k codings', median: median(two.painted), unit: 'ms', target: '< 1000 ms' });
+      if (two.jobs.length) reportFigure({ name: 'compare, 2 coders: time in the worker job', median: median(two.jobs.map((j) => j.totalMs)), unit: 'ms', target: '(part of the above)' });
       reportFigure({ name: 'compare, 2 coders: longest main-thread task', median: median(two.longest), unit: 'ms', target: '< 100 ms' });
     }
 
@@ -300,7 +325,7 @@ async function main() {
 
     if (PARTS.has('list')) {
       await page.reload();
-      await page.waitForSelector('[data-testid="document-text"]');
+      await page.waitForSelector('[data-testid="document-text"]', { timeout: 180_000 });
       const list = await measureListScroll(page, await seedListOfDisagreements(page));
       const frames = list.frames;
       console.log(`review list (${list.entries}): ${frames.length} frames scrolling top to bottom, median ${median(frames).toFixed(1)} ms, p95 ${p95Of(frames).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms; ${list.longFrames}`);
@@ -309,8 +334,10 @@ async function main() {
 
     if (PARTS.has('tables')) {
       const five = await measureTables(page, await seed(page, 5, 11));
-      console.log(`5 coders × ${CODINGS / 5} codings: table painted ${five.painted.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${five.longest.map((t) => t.toFixed(0)).join(', ')} ms`);
-      reportFigure({ name: 'compare table, 5 coders, 50k codings', median: median(five.painted), unit: 'ms', target: '< 3000 ms' });
+      console.log(`5 coders × ${CODINGS_PER_CODER} codings: table painted ${five.painted.map((t) => t.toFixed(0)).join(', ')} ms; longest main-thread task ${five.longest.map((t) => t.toFixed(0)).join(', ')} ms`);
+      console.log(`  worker job ${listJobs(five.jobs)} ms (the first run after seeding rebuilds the segment packs)`);
+      reportFigure({ name: 'compare table, 5 coders × 50k codings', median: median(five.painted), unit: 'ms', target: '< 3000 ms' });
+      if (five.jobs.length) reportFigure({ name: 'compare, 5 coders: time in the worker job', median: median(five.jobs.map((j) => j.totalMs)), unit: 'ms', target: '(part of the above)' });
       reportFigure({ name: 'compare, 5 coders: longest main-thread task', median: median(five.longest), unit: 'ms', target: '< 100 ms' });
     }
   } finally {

@@ -8,6 +8,7 @@ import { truncateText } from '../../../shared/text/truncate.ts';
 import type { CodeId, DocumentId, ProjectBundle, ProjectId } from '../../../shared/model/index.ts';
 import type { MarginaliaDatabase } from '../../db/database.ts';
 import { readProjectBundle } from '../../db/exchangeRepository.ts';
+import { readCodersInProject } from '../../db/comparisonRepository.ts';
 
 /** A code × document cell of the heat map: the chosen figure, or null with its reason. */
 export interface HeatCell {
@@ -29,6 +30,8 @@ export interface ComparisonResult {
   cells: HeatCell[];
   /** Where the compared coders differ, as the report quotes it (empty unless asked for). */
   disagreements: ReportedDisagreement[];
+  /** Time the job took, in ms (performance.now() where it ran): reading the database, then computing. */
+  timings: { readMs: number; computeMs: number; totalMs: number };
 }
 
 export interface ComparisonRequest {
@@ -41,16 +44,23 @@ export interface ComparisonRequest {
 }
 
 export async function runComparisonJob(db: MarginaliaDatabase, request: ComparisonRequest): Promise<ComparisonResult> {
-  const bundle = await readProjectBundle(db, request.projectId);
-  const comparison = compareInScope(bundle, { ...request.scope, withCells: true });
+  const t0 = performance.now();
+  // The texts only for quoting disagreements; a table needs their lengths alone.
+  const bundle = request.withDisagreements ? await readProjectBundle(db, request.projectId) : null;
+  const input = bundle ?? (await readCodersInProject(db, request.projectId));
+  const t1 = performance.now();
+  const comparison = compareInScope(input, { ...request.scope, withCells: true });
   const cells = (comparison.report.byUnit[comparison.unit]?.cells ?? []).map((row) => {
     const figure = row[request.heatFigure];
     return { codeId: row.codeId!, documentId: row.documentId!, value: figure.value, ...(figure.reason ? { reason: figure.reason } : {}) };
   });
-  const disagreements = request.withDisagreements ? reportedDisagreements(bundle, comparison) : [];
+  const disagreements = bundle ? reportedDisagreements(bundle, comparison) : [];
+  const table = comparisonTable(comparison);
+  const t2 = performance.now();
   return {
     disagreements,
-    table: comparisonTable(comparison),
+    timings: { readMs: t1 - t0, computeMs: t2 - t1, totalMs: t2 - t0 },
+    table,
     method: comparison.method,
     warnings: comparison.warnings,
     uncodedDocumentsLeftOut: comparison.uncodedDocumentsLeftOut,

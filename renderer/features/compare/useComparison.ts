@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../shared/common/errors.ts';
 import { useWorkspace } from '../../ui/workspace.tsx';
+import { signalForTests } from '../../platform/testHooks.ts';
 import { ComparisonCancelled, createComparisonRunner, type ComparisonRunner } from './comparisonClient.ts';
 import type { ComparisonRequest, ComparisonResult } from './comparisonJob.ts';
 
@@ -33,7 +34,10 @@ export function useComparison(request: ComparisonRequest | null): ComparisonStat
     let isCurrent = true;
     setState({ status: 'running' });
     runner.current.run(request).then(
-      (result) => isCurrent && setState({ status: 'done', result }),
+      (result) => {
+        signalForTests('marginalia:compared', result.timings);
+        if (isCurrent) setState({ status: 'done', result });
+      },
       (error: unknown) => isCurrent && !(error instanceof ComparisonCancelled) && setState({ status: 'failed', message: errorMessage(error) }),
     );
     return () => {

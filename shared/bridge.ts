@@ -50,6 +50,7 @@ export type MenuCommand =
   | 'edit:redo'
   | 'edit:apply-code'
   | 'edit:add-memo'
+  | 'edit:find'
   | 'view:memos'
   | 'view:compare-coders'
   | 'view:toggle-margin'
@@ -78,6 +79,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'edit:redo',
   'edit:apply-code',
   'edit:add-memo',
+  'edit:find',
   'view:memos',
   'view:compare-coders',
   'view:toggle-margin',

@@ -29,8 +29,8 @@ export interface MenuCommandItem {
   /** In a browser, instead of `accelerator`: one Chromium lets a page receive. */
   webAccelerator?: string;
   /**
-   * The key is handled by the workbench's own coding listener (undo in or out of text fields,
-   * the code picker), not by the generic menu-shortcut listener; the menu only shows it.
+   * The key is handled by a listener of the workbench's own (undo in or out of text fields, the
+   * code picker, the find bar), not by the generic menu-shortcut listener; the menu only shows it.
    */
   isKeyHandledByWorkbench?: boolean;
 }
@@ -86,6 +86,9 @@ export const MENUS: readonly MenuSpec[] = [
       separator,
       item('edit:apply-code', 'Apply code to selection…', { accelerator: 'CmdOrCtrl+K', isKeyHandledByWorkbench: true }),
       item('edit:add-memo', 'Add memo to selection', { accelerator: 'CmdOrCtrl+M' }),
+      separator,
+      // The key is the find bar's own (renderer/features/search): not from inside other text fields.
+      item('edit:find', 'Find in document…', { accelerator: 'CmdOrCtrl+F', isKeyHandledByWorkbench: true }),
     ],
   },
   {

@@ -15,6 +15,7 @@ export const CODING_SHORTCUTS: [string, string][] = [
   ['Document: Shift + ← → ↑ ↓, Home, End', 'Select by character, line or to the line’s start or end (add Ctrl/⌘ for words)'],
   ['Document: Ctrl/⌘ + A', 'Select the whole text of the document'],
   ['Document: Escape', 'Let go of the selection'],
+  ['F3 / Shift+F3', 'Next / previous hit of the find bar (Enter / Shift+Enter in its field); Escape closes it'],
   ['1 – 9', 'Apply the code that holds that quick key (shown in the codebook) to the selection'],
   [`${primary}+Shift+K`, 'Code in vivo: a new code named after the selected words'],
   ['Ctrl+Y', 'Redo (as well as the Redo shortcut above)'],

@@ -43,6 +43,7 @@ import { Splitter } from '../ui/Splitter.tsx';
 import { dispatchMenuCommand } from '../platform/bridge.ts';
 import { signalForTests } from '../platform/testHooks.ts';
 import { useMenuShortcuts } from './useMenuShortcuts.ts';
+import { FindBar } from '../features/search/FindBar.tsx';
 import { PANEL_LIMITS, usePanelWidths } from './usePanelWidths.ts';
 import { usePassage } from '../features/coding/usePassage.ts';
 import { useCodingActions } from '../features/coding/useCodingActions.ts';
@@ -422,6 +423,7 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                 <MemoManager onClose={() => setMemoManagerOpen(false)} onOpenMemo={setOpenMemoId} />
               </div>
             ) : openDocument && text != null && shownSegments && coderView ? (
+              <>
               <DocumentView
                 key={openDocument.id}
                 documentId={openDocument.id}
@@ -448,6 +450,8 @@ export function Workbench({ db, bridge, project, coder }: WorkbenchProps) {
                 review={review?.layer}
                 banner={review && <ReviewBanner {...review.banner} />}
               />
+              <FindBar key={`find-${openDocument.id}`} text={text} painterRef={painterRef} />
+              </>
             ) : (
               <div className="empty-center">
                 {documents && documents.length === 0 ? (

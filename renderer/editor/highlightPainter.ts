@@ -382,6 +382,11 @@ export class HighlightPainter {
     this.justCodedTimer = window.setTimeout(() => marked?.clear(), JUST_CODED_MS);
   }
 
+  /** The rendered document being painted, or null (the find bar paints its hits over it). */
+  get rendered(): RenderedDocument | null {
+    return this.doc;
+  }
+
   /** The Range painted for a segment (for measuring where its margin stripe goes). */
   rangeOf(id: SegmentId): Range | undefined {
     return this.painted.get(id)?.range;

@@ -6,7 +6,8 @@
  * gives its code's full name on hover. The memo items: Write project memo (a memo on the project,
  * in the pane), Add memo to selection (with nothing selected it says so), Memos (the manager,
  * left with Escape) and Export memo report (the command reaches the workbench; the exchange
- * answers it). The coder view's items (whose codings, colour by coder, blind coding) change what
+ * answers it). Edit → Find in document… (and Ctrl+F) opens the find bar, left with Escape.
+ * The coder view's items (whose codings, colour by coder, blind coding) change what
  * the control above the document shows, which then puts the view back.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -192,6 +193,14 @@ async function expectEffect(label: string, trigger: () => Promise<void>) {
     await expect.poll(() => paintedRangeCount(page)).toBe(1);
     await coderViewBar().getByRole('button', { name: 'Blind coding' }).click();
     await expect.poll(() => page.getByTestId('blind-badge').count()).toBe(0);
+  } else if (label.startsWith('Find in document')) {
+    // The find bar opens over the document with its query field focused; Escape closes it.
+    await trigger();
+    const bar = page.getByRole('search', { name: 'Find in document' });
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Find');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
   } else if (label === 'About Marginalia') {
     await trigger();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Marginalia 0.1.0 (web)' }).count()).toBeGreaterThan(0);
@@ -246,7 +255,7 @@ describe('menu shortcuts in the browser build', () => {
     const withKeys = (await readMenus()).filter((item) => item.keys !== null && !codingKeys.includes(item.keys));
     // The desktop menus' shortcuts, in the browser (Alt+Shift+N stands in for Ctrl+Shift+N).
     // Alt+Shift+M stands in for Ctrl+Shift+M (View → Memos), which Chromium keeps for its profile menu.
-    expect(withKeys.map((item) => item.keys).sort()).toEqual(['Alt+Shift+M', 'Alt+Shift+N', 'Ctrl+/', 'Ctrl+1', 'Ctrl+2', 'Ctrl+M', 'Ctrl+O', 'Ctrl+Shift+E', 'Ctrl+\\'].sort());
+    expect(withKeys.map((item) => item.keys).sort()).toEqual(['Alt+Shift+M', 'Alt+Shift+N', 'Ctrl+/', 'Ctrl+1', 'Ctrl+2', 'Ctrl+F', 'Ctrl+M', 'Ctrl+O', 'Ctrl+Shift+E', 'Ctrl+\\'].sort());
     for (const { label, keys } of withKeys) {
       await expectEffect(label, () => page.keyboard.press(playwrightKeys(keys!)));
       // The margin shortcut twice: it hides, then shows again.

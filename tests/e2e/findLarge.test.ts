@@ -1,6 +1,7 @@
 /**
- * Find in a 1 MB document: typing a common word, stepping with F3 and closing stay quick,
- * however many hits there are (the count stops at 10,000+, a window of 2,000 is painted).
+ * Find in a 1 MB document: a common word's count stops at 10,000+ and a window of 2,000 hits is
+ * painted; a rare word, F3 and Shift+F3 step through, Escape clears the paint. The times each step
+ * took are printed for a reader, not asserted.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -26,7 +27,7 @@ async function timed(page: Page, act: () => Promise<void>, done: () => Promise<b
   return Date.now() - start;
 }
 
-it('stays responsive in a 1 MB document', async () => {
+it('caps the count and the paint in a 1 MB document, and still steps and clears', async () => {
   const { context, page } = await newPage(browser);
   try {
     await completeFirstRun(page, baseUrl);
@@ -51,8 +52,7 @@ it('stays responsive in a 1 MB document', async () => {
     const last = await timed(page, () => page.keyboard.press('Shift+F3'), async () => (await count())?.startsWith('5 of') ?? false);
     const closing = await timed(page, () => query.press('Escape'), async () => (await page.evaluate(() => CSS.highlights.get('marginalia-search-hits')?.size)) === 0);
     console.log(`1 MB document: "the" (10,000+ hits) ${typing} ms, "Núñez" ${rare} ms, F3 ${steps.join('/')} ms, Shift+F3 ${last} ms, close ${closing} ms`);
-    // Generous bounds for a loaded machine: a search or a step is well under a second here.
-    expect(Math.max(typing, rare, ...steps, last, closing)).toBeLessThan(3000);
+    // The times are printed, not asserted: speed is measured by benchmarks, never by a test's clock.
   } finally {
     await context.close();
   }

@@ -9,7 +9,7 @@ import type { Code, CodeId, Coder, Segment, SegmentId } from '../../shared/model
 import { assignStripeColumns } from '../../shared/coding/segmentRanges.ts';
 import type { RenderedDocument } from './domOffsets.ts';
 import type { HighlightPainter } from './highlightPainter.ts';
-import { firstElementReaching } from './viewportWindow.ts';
+import { marginWindowNearViewport, useRemeasureMargin } from './marginWindow.ts';
 import { segmentColor } from './segmentColor.ts';
 import type { ColorSource } from '../../shared/coding/coderView.ts';
 
@@ -45,8 +45,6 @@ export function MarginStripes(props: MarginStripesProps) {
   const { scroller, content, doc, painter, segments, codesById, codersById, visibleCodeIds, colorBy, onStripeClick, onPainted } = props;
   const [stripes, setStripes] = useState<{ stripes: Stripe[]; columns: number }>({ stripes: [], columns: 0 });
   const measuredWindow = useRef<{ top: number; bottom: number } | null>(null);
-  const frame = useRef(0);
-  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const columnRef = useRef<HTMLDivElement>(null);
 
   const measure = useCallback(() => {
@@ -54,18 +52,12 @@ export function MarginStripes(props: MarginStripesProps) {
       setStripes({ stripes: [], columns: 0 });
       return;
     }
-    const view = scroller.getBoundingClientRect();
-    const contentTop = content.getBoundingClientRect().top;
     // Stripes are placed in the column's own coordinates: it starts below the content's padding,
     // so measuring from the content's top would draw every stripe a padding too low.
-    const columnTop = columnRef.current?.getBoundingClientRect().top ?? contentTop;
+    const columnTop = columnRef.current?.getBoundingClientRect().top ?? content.getBoundingClientRect().top;
     // Measure one screen above and below, so small scrolls need no new measurement.
-    const windowTop = view.top - view.height;
-    const windowBottom = view.bottom + view.height;
-    const first = firstElementReaching(doc.paragraphs, windowTop);
-    const last = firstElementReaching(doc.paragraphs, windowBottom);
-    const startOffset = doc.map.starts[first]!;
-    const endOffset = doc.map.starts[last]! + doc.map.lines[last]!.length;
+    const window = marginWindowNearViewport(scroller, content, doc);
+    const { startOffset, endOffset } = window;
     const visible: Stripe[] = [];
     for (const segment of segments) {
       if (segment.start > endOffset) break;
@@ -82,7 +74,7 @@ export function MarginStripes(props: MarginStripesProps) {
     }
     const { columnOf, columnCount } = assignStripeColumns(visible.map((s) => ({ key: s.columnKey, start: s.top, end: s.top + s.height })));
     for (const stripe of visible) stripe.column = columnOf.get(stripe.columnKey) ?? 0;
-    measuredWindow.current = { top: windowTop - contentTop, bottom: windowBottom - contentTop };
+    measuredWindow.current = window;
     setStripes({ stripes: visible, columns: columnCount });
   }, [scroller, content, doc, painter, segments, visibleCodeIds, colorBy]);
 
@@ -94,48 +86,7 @@ export function MarginStripes(props: MarginStripesProps) {
     onPainted?.();
   }, [stripes, onPainted]);
 
-  useEffect(() => {
-    if (!scroller || !content) return;
-    const onScroll = () => {
-      const window = measuredWindow.current;
-      if (!window) return;
-      const contentTop = content.getBoundingClientRect().top;
-      const view = scroller.getBoundingClientRect();
-      const visibleTop = view.top - contentTop;
-      const visibleBottom = view.bottom - contentTop;
-      if (visibleTop >= window.top && visibleBottom <= window.bottom) return;
-      // Measure once scrolling pauses: measuring mid-scroll forces layout of the blocks coming
-      // into view and costs whole frames. Stripes already drawn stay in place meanwhile.
-      clearTimeout(settle.current);
-      settle.current = setTimeout(() => {
-        cancelAnimationFrame(frame.current);
-        frame.current = requestAnimationFrame(measure);
-      }, 120);
-    };
-    // Once more when the layout has rested: a reflow can follow the one observed (the memo pane
-    // filling in, the page narrowing as the margin gains a column).
-    let again: ReturnType<typeof setTimeout> | undefined;
-    const resize = new ResizeObserver(() => {
-      cancelAnimationFrame(frame.current);
-      frame.current = requestAnimationFrame(measure);
-      clearTimeout(again);
-      again = setTimeout(() => requestAnimationFrame(measure), 300);
-    });
-    resize.observe(scroller);
-    // The text reflowing moves the lines without resizing the scroller: the page narrows when the
-    // stripes gain a column or the memo pane opens, blocks take their real height in idle time.
-    const page = content.querySelector('.document-page');
-    if (page) resize.observe(page);
-    for (const block of content.querySelectorAll('.doc-chunk')) resize.observe(block);
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      scroller.removeEventListener('scroll', onScroll);
-      resize.disconnect();
-      clearTimeout(again);
-      cancelAnimationFrame(frame.current);
-      clearTimeout(settle.current);
-    };
-  }, [scroller, content, measure]);
+  useRemeasureMargin(scroller, content, measuredWindow, measure);
 
   const segmentsById = new Map(segments.map((s) => [s.id, s]));
   return (

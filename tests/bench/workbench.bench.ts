@@ -100,7 +100,7 @@ async function main() {
           await db.projects.add({ id: projectId, name: 'Benchmark', description: '', createdAt: at, modifiedAt: at } as never);
           await db.codes.bulkAdd(codeIds.map((id, i) => ({
             id, projectId, parentId: null, name: `Code ${i + 1}`, color: ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#bfef45'][i % 10]!,
-            description: '', definition: '', inclusion: '', exclusion: '', examples: '', isCodable: true, order: i,
+            description: '', definition: '', inclusion: '', exclusion: '', examples: '', isCodable: true, order: i, quickKey: i < 9 ? i + 1 : null,
           })) as never);
           await db.documents.bulkAdd([
             { id: plain, projectId, name: 'Plain (no codings)', origin: 'txt', order: 0, createdAt: at, variables: {} },
@@ -124,7 +124,8 @@ async function main() {
       },
       { text, segments, codes: CODES, memos: SEGMENT_MEMOS },
     );
-    await page.waitForFunction(() => document.querySelectorAll('.document-item').length === 3);
+    // The demo project also has three documents: wait for the benchmark's own list.
+    await page.waitForFunction(() => [...document.querySelectorAll('.document-item')].some((item) => item.textContent!.includes('Plain (no codings)')), undefined, { timeout: 60_000 });
 
     /** Clicks a document in the list and resolves when it is painted (two frames after the painted event). */
     const openDocument = (name: string, expectSegments: number) =>
